@@ -1,0 +1,119 @@
+# Offline news reader for e-ink devices: host tools, device core, tests.
+#
+#   make            build/newspack
+#   make demo       install missing packages (if it can), pack the samples, list them
+#   make check      every test, plain and under ASan+UBSan; ends "N passed, N failed"
+#   make bench      compression and speed figures
+#   make fuzz       libFuzzer run of the bundle reader (FUZZ_SECONDS, default 60)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Honoured: CC CFLAGS LDFLAGS CPPFLAGS PREFIX DESTDIR CROSS_COMPILE V=1 BUILD
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DOCDIR ?= $(PREFIX)/share/doc/newsreader
+BUILD ?= build
+CROSS_COMPILE ?=
+PKG_CONFIG ?= $(CROSS_COMPILE)pkg-config
+ifeq ($(origin CC),default)
+CC := $(CROSS_COMPILE)cc
+endif
+CFLAGS ?= -O2 -g
+SANITIZE ?=
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+PKGS := zlib md4c
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lmd4c)
+# Zopfli (Debian libzopfli-dev) ships no pkg-config file.
+HOST_LIBS := $(PKG_LIBS) -lzopfli
+ifneq ($(SANITIZE),)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ALL_CFLAGS := -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(CPPFLAGS)
+ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
+
+# Device core: portable C, no stdio, no allocation after init.
+CORE_SRC := src/core/utf8.c src/text/nws_text.c src/bundle/nwsb_reader.c \
+            src/bundle/nwsb_record.c src/bundle/nwsb_dict_news.c
+# Host code: parsing inputs and writing bundles.
+HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
+            src/host/input.c src/host/parse_text.c src/host/parse_markdown.c \
+            src/host/entities.c src/host/entities_table.c src/host/bundle_writer.c \
+            src/host/atomic_file.c src/host/bundle_file.c
+NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
+                src/cmd/newspack_check.c
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+CORE_OBJ := $(call obj,$(CORE_SRC))
+HOST_OBJ := $(call obj,$(HOST_SRC))
+
+.PHONY: all demo check test-programs bench fuzz install uninstall clean deps dict
+all: $(BUILD)/newspack
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/newspack: $(call obj,$(NEWSPACK_SRC)) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+$(BUILD)/unit-tests: $(call obj,$(UNIT_SRC)) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+$(BUILD)/bench-read: $(call obj,tests/bench/bench_read.c) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+deps:
+	@tools/install-deps.sh build
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	@tools/demo.sh $(BUILD)
+
+# The test programs of one build (BUILD, SANITIZE select which).
+test-programs: $(BUILD)/newspack $(BUILD)/unit-tests
+
+# Every suite against the plain build, then again under ASan+UBSan.
+check:
+	@tools/install-deps.sh test
+	@MAKE="$(MAKE)" tests/check.sh
+
+bench: $(BUILD)/newspack $(BUILD)/bench-read
+	@tools/bench.sh $(BUILD)
+
+fuzz:
+	@tools/fuzz.sh $(FUZZ_CC) $(FUZZ_SECONDS) $(BUILD)
+
+dict: $(BUILD)/newspack
+	tools/gen_dict.sh $(BUILD)
+
+install: $(BUILD)/newspack
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 $(BUILD)/newspack $(DESTDIR)$(BINDIR)/newspack
+	install -m 644 README.md docs/FORMAT.md docs/ARCHITECTURE.md docs/NEWSPACK.md \
+		$(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/newspack
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+clean:
+	rm -rf $(BUILD) build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

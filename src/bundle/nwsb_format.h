@@ -1,0 +1,132 @@
+/* nwsb_format.h -- on-disk layout of a news bundle (.nwsb), version 1.0.
+ *
+ * This header is the single source of the byte layout; docs/FORMAT.md
+ * describes the same thing in prose.  Both the host writer and the device
+ * reader include it.  All integers are little-endian and every structure is
+ * read field by field (never by casting a pointer), so no padding or
+ * alignment of the host compiler can leak into the file.
+ */
+#ifndef NWSB_FORMAT_H
+#define NWSB_FORMAT_H
+
+#include <stdint.h>
+
+/* The magic ends in CR LF SUB LF, like PNG's, so a transfer that rewrites
+ * line endings or stops at ^Z is caught by the very first check. */
+#define NWSB_MAGIC "NWSB\r\n\x1a\n"
+#define NWSB_MAGIC_LEN 8
+
+/* A reader accepts any minor version of its own major version (new minor
+ * versions only add sections or grow entries, which old readers skip), and
+ * rejects a newer major version. */
+#define NWSB_VERSION_MAJOR 1
+#define NWSB_VERSION_MINOR 0
+
+#define NWSB_HEADER_SIZE 32
+#define NWSB_DIRENT_SIZE 16
+#define NWSB_MAX_SECTIONS 16
+
+/* Header fields (byte offsets). */
+#define NWSB_H_MAGIC 0
+#define NWSB_H_MAJOR 8
+#define NWSB_H_MINOR 10
+#define NWSB_H_FLAGS 12
+#define NWSB_H_FILE_SIZE 16
+#define NWSB_H_SECTION_COUNT 20
+#define NWSB_H_RESERVED 24
+#define NWSB_H_CRC 28 /* CRC-32 of bytes 0..27 followed by the directory */
+
+/* Section types.  Unknown types are skipped by readers. */
+enum {
+    NWSB_SEC_META = 1,     /* bundle metadata: key/value string refs */
+    NWSB_SEC_STRINGS = 2,  /* NUL-terminated UTF-8 strings */
+    NWSB_SEC_ARTICLES = 3, /* article index */
+    NWSB_SEC_RECORDS = 4,  /* record table */
+    NWSB_SEC_DICT = 5,     /* preset dictionary descriptor (+ bytes) */
+    NWSB_SEC_DATA = 6      /* compressed records, no section CRC */
+};
+
+/* Tables (ARTICLES, RECORDS) start with entry size and count so that a
+ * later minor version can append fields to each entry. */
+#define NWSB_TABLE_HEAD 8
+
+#define NWSB_ARTICLE_ENTRY_SIZE 48
+#define NWSB_A_ID 0           /* u64 stable article id */
+#define NWSB_A_TEXT_OFFSET 8  /* u32 offset in the text stream */
+#define NWSB_A_TEXT_SIZE 12   /* u32 bytes of text stream */
+#define NWSB_A_FIRST_RECORD 16
+#define NWSB_A_FIELDS 20      /* NWSB_FIELD_COUNT u32 string refs */
+#define NWSB_A_FLAGS 44
+
+#define NWSB_RECORD_ENTRY_SIZE 24
+#define NWSB_R_DATA_OFFSET 0  /* u32 absolute file offset */
+#define NWSB_R_STORED_SIZE 4
+#define NWSB_R_TEXT_OFFSET 8
+#define NWSB_R_TEXT_SIZE 12
+#define NWSB_R_CRC 16         /* CRC-32 of the stored bytes */
+#define NWSB_R_FLAGS 20
+#define NWSB_RF_STORED 1u     /* bytes are the text itself, not deflated */
+
+/* Uncompressed text per record.  8 KiB keeps the decode buffer small on a
+ * microcontroller while leaving deflate enough context to work with. */
+#define NWSB_RECORD_MAX 8192u
+
+/* DICT section body. */
+#define NWSB_DICT_HEAD 16
+#define NWSB_D_KIND 0
+#define NWSB_D_ID 4
+#define NWSB_D_SIZE 8
+#define NWSB_D_CRC 12
+enum { NWSB_DICT_NONE = 0, NWSB_DICT_BUILTIN = 1, NWSB_DICT_EMBEDDED = 2 };
+#define NWSB_DICT_MAX 32768u /* deflate's window: longer is useless */
+
+#define NWSB_NO_STRING 0xFFFFFFFFu
+
+/* Per-article metadata fields, in entry order. */
+typedef enum {
+    NWSB_FIELD_TITLE = 0,
+    NWSB_FIELD_DATE,
+    NWSB_FIELD_AUTHOR,
+    NWSB_FIELD_SOURCE,
+    NWSB_FIELD_URL,
+    NWSB_FIELD_LANGUAGE,
+    NWSB_FIELD_COUNT
+} nwsb_field;
+
+static inline uint16_t nwsb_get16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+static inline uint32_t nwsb_get32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
+           ((uint32_t)p[3] << 24);
+}
+
+static inline uint64_t nwsb_get64(const uint8_t *p)
+{
+    return (uint64_t)nwsb_get32(p) | ((uint64_t)nwsb_get32(p + 4) << 32);
+}
+
+static inline void nwsb_put16(uint8_t *p, uint16_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void nwsb_put32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+}
+
+static inline void nwsb_put64(uint8_t *p, uint64_t v)
+{
+    nwsb_put32(p, (uint32_t)v);
+    nwsb_put32(p + 4, (uint32_t)(v >> 32));
+}
+
+#endif

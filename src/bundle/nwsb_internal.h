@@ -1,0 +1,38 @@
+/* nwsb_internal.h -- reader internals shared by nwsb_reader.c and
+ * nwsb_record.c.  Not part of the public contract. */
+#ifndef NWSB_INTERNAL_H
+#define NWSB_INTERNAL_H
+
+#include <zlib.h>
+
+#include "nwsb.h"
+
+/* Compressed bytes are pulled through this much buffer when the bundle is
+ * read through a callback; in memory they are inflated in place. */
+#define NWSB_INBUF_SIZE 1024u
+
+struct nwsb_bundle {
+    nwsb_source src;
+    nwsb_allocator alloc;
+    uint32_t file_size;
+    unsigned major, minor;
+    uint32_t nsec;
+    nwsb_section sec[NWSB_MAX_SECTIONS];
+    uint32_t str_off, str_size;
+    uint32_t art_off, art_esize, art_count;
+    uint32_t rec_off, rec_esize, rec_count;
+    uint32_t meta_off, meta_count;
+    uint32_t data_off, data_size;
+    uint32_t text_size;
+    uint32_t dict_kind, dict_id, dict_size, dict_off;
+    const uint8_t *dict; /* NULL when embedded and read through a callback */
+    z_stream zs;
+    int zs_ready;
+    uint8_t *inbuf;
+};
+
+int nwsb__read(const nwsb_bundle *b, uint32_t off, void *dst, uint32_t len);
+int nwsb__inflate_init(nwsb_bundle *b);
+void nwsb__inflate_end(nwsb_bundle *b);
+
+#endif

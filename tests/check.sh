@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Run every test suite against the plain build and against an ASan+UBSan
+# build, then print one total line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+MAKE=${MAKE:-make}
+pass=0
+fail=0
+
+run_build() {
+    local dir=$1 label=$2
+    shift 2
+    echo "== $label build ($dir)"
+    if ! $MAKE --no-print-directory BUILD="$dir" "$@" test-programs; then
+        echo "FAIL: $label build does not compile"
+        fail=$((fail + 1))
+        return
+    fi
+    local suite out
+    for suite in unit cli; do
+        echo "-- $suite tests ($label)"
+        out=$(mktemp)
+        if [ "$suite" = unit ]; then
+            "$dir/unit-tests" 2>&1 | tee "$out"
+        else
+            tests/cli/run.sh "$dir" 2>&1 | tee "$out"
+        fi
+        local line
+        line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
+        if [ -z "$line" ]; then
+            echo "FAIL: $suite suite ($label) ended without a summary (crashed?)"
+            fail=$((fail + 1))
+        else
+            pass=$((pass + $(echo "$line" | awk '{print $1}')))
+            fail=$((fail + $(echo "$line" | awk '{print $3}')))
+        fi
+        rm -f "$out"
+    done
+}
+
+run_build build plain
+# Sanitizers catch what plain runs do not: leaks, overflows, UB.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+run_build build/asan "ASan+UBSan" SANITIZE=1 CFLAGS="-O1 -g"
+
+echo
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
