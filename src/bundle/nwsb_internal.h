@@ -8,8 +8,9 @@
 #include "nwsb.h"
 
 /* Compressed bytes are pulled through this much buffer when the bundle is
- * read through a callback; in memory they are inflated in place. */
-#define NWSB_INBUF_SIZE 1024u
+ * read through a callback; in memory they are inflated in place.  Small,
+ * so that decoding stays within 48 KiB with the caller's 8 KiB output. */
+#define NWSB_INBUF_SIZE 256u
 
 struct nwsb_bundle {
     nwsb_source src;

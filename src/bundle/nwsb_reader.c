@@ -512,9 +512,14 @@ int nwsb_string(const nwsb_bundle *b, uint32_t ref, char *buf, size_t cap)
                 return NWSB_OK;
             }
             if (n + 1 >= cap) {
-                /* Cut before a UTF-8 continuation run, never inside it. */
-                while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
-                    n--;
+                /* Never leave half a character: if the next byte continues
+                 * one, drop what was copied of it. */
+                if (((unsigned char)chunk[i] & 0xC0) == 0x80) {
+                    while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+                        n--;
+                    if (n > 0)
+                        n--;
+                }
                 buf[n] = '\0';
                 return NWSB_E_BUFFER;
             }

@@ -122,7 +122,13 @@ static void put_cp(nws_builder *b, uint32_t cp)
     if (!b->marker_written)
         write_marker(b);
     if (b->pending_space) {
-        /* The space keeps the style of the text before it. */
+        /* A space keeps the style of the text it was typed in, as in TeX:
+         * "**bold** and" has a regular space, "*a* b" too. */
+        if (b->space_style != b->written_style) {
+            buf_addc(o, NWS_MARK_STYLE);
+            buf_addc(o, b->space_style);
+            b->written_style = b->space_style;
+        }
         buf_addc(o, ' ');
         b->pending_space = 0;
     }
@@ -184,8 +190,11 @@ static void feed(nws_builder *b, uint32_t cp, uint32_t next, int literal)
     }
     if (is_space_cp(cp)) {
         flush_runs(b);
-        if (b->marker_written)
+        /* No space at the start of a block or of a line. */
+        if (b->marker_written && b->prev != '\n' && !b->pending_space) {
             b->pending_space = 1;
+            b->space_style = b->style;
+        }
         return;
     }
     if (is_control_cp(cp))
@@ -252,6 +261,10 @@ void builder_text_literal(nws_builder *b, const char *s, size_t n)
 void builder_end_block(nws_builder *b)
 {
     flush_runs(b);
+    /* Trailing line breaks (the last newline of a code block) say nothing. */
+    if (b->marker_written)
+        while (b->a->body.len > 0 && b->a->body.data[b->a->body.len - 1] == NWS_MARK_BREAK)
+            b->a->body.len--;
     b->in_block = 0;
     b->marker_written = 0;
     b->pending_space = 0;

@@ -37,7 +37,7 @@ typedef struct nws_builder {
     int verbatim; /* preformatted: keep spaces and line breaks */
     uint32_t column;
     /* inline state */
-    uint8_t style, written_style;
+    uint8_t style, written_style, space_style;
     int pending_space;
     uint32_t prev; /* last code point written, for quote direction */
     unsigned dashes, dots; /* typographic runs not yet decided */

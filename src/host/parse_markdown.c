@@ -36,9 +36,11 @@ typedef struct md_ctx {
     int title_from_front_matter;
 } md_ctx;
 
+/* Nesting of a block: each list and each quote beyond the first adds one,
+ * so a plain quote has depth 0 like a top-level list item. */
 static unsigned depth_of(const md_ctx *c)
 {
-    return c->quote_depth + c->list_depth;
+    return (c->quote_depth > 0 ? c->quote_depth - 1 : 0) + c->list_depth;
 }
 
 static void apply_style(md_ctx *c)
@@ -83,7 +85,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (c->list_depth > 0 && c->list_depth <= MD_MAX_LISTS &&
             c->lists[c->list_depth - 1].ordered)
             ord = c->lists[c->list_depth - 1].next++;
-        builder_block(&c->b, NWS_BLOCK_LIST_ITEM, c->quote_depth + c->list_depth - 1, ord);
+        builder_block(&c->b, NWS_BLOCK_LIST_ITEM, depth_of(c) - 1, ord);
         apply_style(c);
         c->item_fresh = 1;
         break;

@@ -139,6 +139,8 @@ size_t parse_text(const source_text *src, const input_options *opt, article_list
     size_t nlines = 0, cap = 0;
     line *lines = NULL;
     const char *p = src->data, *end = src->data + src->len;
+    if (src->len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3; /* a BOM, when the caller did not strip it */
 
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));

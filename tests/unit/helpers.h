@@ -1,0 +1,31 @@
+/* helpers.h -- shared by the unit tests. */
+#ifndef TEST_HELPERS_H
+#define TEST_HELPERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../src/bundle/nwsb.h"
+#include "../../src/host/bundle_writer.h"
+#include "../../src/host/input.h"
+
+/* The stream as readable text: <P>, <H2>, <Q1> (quote, depth), <L0:3> (list
+ * item depth 0, ordinal 3), <PRE>; "+" after the tag for continued blocks;
+ * {r} {i} {b} {bi} for styles; "|" for a line break. */
+char *stream_dump(const uint8_t *s, size_t n);
+
+/* Parse a string as if it were a file of the given format. */
+nws_article *parse_string(const char *text, input_format fmt, int smart);
+
+/* Pack articles from strings (text format) into a bundle image. */
+int pack_strings(const char *const *texts, size_t n, const writer_options *wo, nwbuf *out);
+/* Defaults: built-in dictionary, zlib level 6, full records. */
+writer_options default_writer(void);
+
+/* Whole text stream of article i, continuation markers dropped so it can be
+ * compared with the article body that was packed. */
+char *read_article_stream(nwsb_bundle *b, uint32_t i, size_t *len);
+
+int open_image(const nwbuf *img, nwsb_bundle **b, nwsb_diag *d);
+
+#endif

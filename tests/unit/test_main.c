@@ -1,0 +1,32 @@
+/* test_main.c -- runs every unit test table; "N passed, N failed" last. */
+#include <stdlib.h>
+
+#include "../../src/host/diag.h"
+#include "test.h"
+
+int test_case_failed;
+
+int main(int argc, char **argv)
+{
+    const test_case *tables[] = {text_tests,  date_tests,   parser_tests,
+                                 bundle_tests, damage_tests, alloc_tests};
+    int pass = 0, fail = 0;
+    const char *only = argc > 1 ? argv[1] : NULL;
+    g_diag.quiet = 1; /* parsers warn on purpose in these tests */
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        for (const test_case *c = tables[t]; c->name; c++) {
+            if (only && !strstr(c->name, only))
+                continue;
+            test_case_failed = 0;
+            c->fn();
+            printf("%s %s\n", test_case_failed ? "FAIL" : "ok  ", c->name);
+            fflush(stdout);
+            if (test_case_failed)
+                fail++;
+            else
+                pass++;
+        }
+    }
+    printf("%d passed, %d failed\n", pass, fail);
+    return fail ? EXIT_FAILURE : EXIT_SUCCESS;
+}
