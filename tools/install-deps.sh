@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages the project needs, when they are
+# missing.  Usage: tools/install-deps.sh [build|test|all]
+#   build: compiler, pkg-config, zlib, md4c, zopfli
+#   test:  build + what the tests and benchmarks use (gzip, xz, zip, clang
+#          with libFuzzer, valgrind)
+# Runs apt-get itself as root or through sudo; otherwise prints the exact
+# command and fails, so a user knows what to run.
+set -u
+what=${1:-build}
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+want() { have_pkg "$1" || need+=("$1"); }
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "install-deps: not a Debian-like system; install a C compiler, make, pkg-config," >&2
+    echo "  zlib, md4c and zopfli development files yourself" >&2
+    exit 0
+fi
+for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev; do want "$p"; done
+if [ "$what" = test ] || [ "$what" = all ]; then
+    for p in gzip xz-utils zip clang libclang-rt-dev valgrind; do want "$p"; done
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends ${need[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo="sudo"
+else
+    echo "install-deps: missing packages: ${need[*]}" >&2
+    echo "install-deps: run as root:  apt-get update && $cmd" >&2
+    exit 1
+fi
+echo "install-deps: installing ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null || true
+$sudo $cmd >/dev/null || {
+    echo "install-deps: apt-get failed; run: apt-get update && $cmd" >&2
+    exit 1
+}
