@@ -59,7 +59,7 @@ obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 CORE_OBJ := $(call obj,$(CORE_SRC))
 HOST_OBJ := $(call obj,$(HOST_SRC))
 
-.PHONY: all demo check test-programs bench fuzz install uninstall clean deps dict
+.PHONY: all demo check valgrind test-programs bench fuzz install uninstall clean deps dict
 all: $(BUILD)/newspack
 
 $(BUILD)/obj/%.o: %.c
@@ -93,6 +93,9 @@ test-programs: $(BUILD)/newspack $(BUILD)/unit-tests
 check:
 	@tools/install-deps.sh test
 	@MAKE="$(MAKE)" tests/check.sh
+
+valgrind: $(BUILD)/newspack $(BUILD)/unit-tests
+	valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/unit-tests
 
 bench: $(BUILD)/newspack $(BUILD)/bench-read
 	@tools/bench.sh $(BUILD)

@@ -39,6 +39,18 @@ run_build() {
 }
 
 run_build build plain
+# valgrind sees uninitialised reads and leaks with the plain build's code.
+if command -v valgrind >/dev/null 2>&1; then
+    echo "-- unit tests under valgrind"
+    out=$(mktemp)
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+        build/unit-tests >"$out" 2>&1
+    rc=$?
+    tail -n 3 "$out"
+    if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   valgrind clean"; else
+        fail=$((fail + 1)); echo "FAIL valgrind (exit $rc)"; grep -m 20 '==' "$out"; fi
+    rm -f "$out"
+fi
 # Sanitizers catch what plain runs do not: leaks, overflows, UB.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
