@@ -31,7 +31,7 @@ endif
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS := zlib md4c
+PKGS := zlib md4c freetype2 libpng
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lmd4c)
 # Zopfli (Debian libzopfli-dev) ships no pkg-config file.
@@ -40,17 +40,23 @@ ifneq ($(SANITIZE),)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 ALL_CFLAGS := -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
-ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(CPPFLAGS)
+DATADIR ?= $(PREFIX)/share/newsreader
+ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFONTDIR='"$(DATADIR)/fonts"' \
+                $(CPPFLAGS)
 ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 
 # Device core: portable C, no stdio, no allocation after init.
-CORE_SRC := src/core/utf8.c src/text/nws_text.c src/bundle/nwsb_reader.c \
-            src/bundle/nwsb_record.c src/bundle/nwsb_dict_news.c
+CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks.c \
+            src/bundle/nwsb_reader.c src/bundle/nwsb_record.c src/bundle/nwsb_dict_news.c \
+            src/board/board.c $(sort $(wildcard boards/*.c)) src/fb/fb.c src/fb/pack.c \
+            src/font/font.c src/layout/items.c src/layout/linebreak.c src/layout/paginate.c \
+            src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c
 # Host code: parsing inputs and writing bundles.
 HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/input.c src/host/parse_text.c src/host/parse_markdown.c \
             src/host/entities.c src/host/entities_table.c src/host/bundle_writer.c \
-            src/host/atomic_file.c src/host/bundle_file.c
+            src/host/atomic_file.c src/host/bundle_file.c src/host/mapfile.c \
+            src/host/png_write.c src/host/view.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -60,7 +66,7 @@ CORE_OBJ := $(call obj,$(CORE_SRC))
 HOST_OBJ := $(call obj,$(HOST_SRC))
 
 .PHONY: all demo check valgrind test-programs bench fuzz install uninstall clean deps dict
-all: $(BUILD)/newspack
+all: $(BUILD)/newspack $(BUILD)/newsview
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -68,6 +74,10 @@ $(BUILD)/obj/%.o: %.c
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/newspack: $(call obj,$(NEWSPACK_SRC)) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+$(BUILD)/newsview: $(call obj,src/cmd/newsview.c) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
@@ -87,7 +97,7 @@ demo: deps
 	@tools/demo.sh $(BUILD)
 
 # The test programs of one build (BUILD, SANITIZE select which).
-test-programs: $(BUILD)/newspack $(BUILD)/unit-tests
+test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests
 
 # Every suite against the plain build, then again under ASan+UBSan.
 check:
@@ -106,15 +116,16 @@ fuzz:
 dict: $(BUILD)/newspack
 	tools/gen_dict.sh $(BUILD)
 
-install: $(BUILD)/newspack
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR)
-	install -m 755 $(BUILD)/newspack $(DESTDIR)$(BINDIR)/newspack
+install: $(BUILD)/newspack $(BUILD)/newsview
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/fonts
+	install -m 755 $(BUILD)/newspack $(BUILD)/newsview $(DESTDIR)$(BINDIR)/
+	install -m 644 fonts/*.ttf fonts/*-COPYRIGHT $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 README.md docs/FORMAT.md docs/ARCHITECTURE.md docs/NEWSPACK.md \
 		$(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/newspack
-	rm -rf $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(BINDIR)/newspack $(DESTDIR)$(BINDIR)/newsview
+	rm -rf $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(BUILD) build

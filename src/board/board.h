@@ -1,0 +1,67 @@
+/* board.h -- a device described as data.
+ *
+ * Each board is one const table in boards/<name>.c (epdiy style: designated
+ * initialisers, no code), listed in boards/registry.c.  Nothing in the core
+ * switches on a board's name: layout reads the geometry and typography
+ * defaults, the packing step reads the framebuffer description, the refresh
+ * policy (reader issue) reads the mode table. */
+#ifndef NWS_BOARD_H
+#define NWS_BOARD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* How the panel's controller wants its pixels. */
+typedef struct nws_packing {
+    uint8_t bpp;          /* native bits per pixel: 1, 2, 4 or 8 */
+    uint8_t lsb_first;    /* first pixel of a byte in its low bits (else high) */
+    uint8_t black_is_zero;/* pixel value 0 is black (else 0 is white) */
+    uint8_t spread;       /* gray levels spread over the full bpp range (8-bit
+                             framebuffers); else a level is stored as its index */
+    uint16_t stride_align;/* bytes a native row is padded to a multiple of */
+    uint16_t rotation;    /* degrees clockwise the reading view is turned to
+                             reach the native buffer: 0, 90, 180, 270 */
+} nws_packing;
+
+typedef struct nws_refresh_mode {
+    const char *name;     /* "GC16", "GL16", "DU", "A2", "full", "fast", "partial" */
+    uint16_t time_ms;     /* typical panel time for a full-screen update */
+    uint8_t levels;       /* gray levels the mode can show */
+    uint8_t flashing;     /* inverts the screen while updating */
+} nws_refresh_mode;
+
+#define NWS_BOARD_MAX_MODES 6
+
+typedef struct nws_board {
+    const char *name;
+    const char *description;
+    const char *controller;
+    const char *interface;
+    uint16_t width, height;   /* reading view in pixels */
+    uint16_t dpi;
+    uint8_t gray_levels;      /* levels the panel shows: 2, 4, 8, 16 */
+    nws_packing pack;
+    struct {
+        uint16_t top, right, bottom, left; /* pixels hidden by the bezel */
+    } insets;
+    nws_refresh_mode modes[NWS_BOARD_MAX_MODES];
+    uint32_t ram_budget;      /* bytes for the reader's arena (fonts engine,
+                                 glyph cache, layout), framebuffer excluded */
+    /* typography defaults */
+    uint16_t font_size_10;    /* body size in tenths of a point */
+    uint16_t margin_px;       /* page margin inside the insets */
+    uint8_t paragraph_indent; /* 1: first-line indent; 0: space between */
+} nws_board;
+
+extern const nws_board *const nws_boards[];
+extern const size_t nws_board_count;
+
+/* NULL if no board has that name. */
+const nws_board *board_find(const char *name);
+
+/* Native buffer geometry. */
+uint32_t board_native_width(const nws_board *b);
+uint32_t board_native_height(const nws_board *b);
+uint32_t board_native_stride(const nws_board *b);
+
+#endif

@@ -1,0 +1,28 @@
+/* arena.h -- one block of memory, handed out and taken back (device code).
+ *
+ * The device core allocates only from an arena the board sizes: FreeType's
+ * memory hooks, the glyph cache and the layout buffers all come from here.
+ * It is a first-fit allocator with coalescing, because FreeType frees and
+ * reallocates while loading faces; the peak is tracked so that a board's
+ * budget can be measured (newsview --mem). */
+#ifndef NWS_ARENA_H
+#define NWS_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nws_arena {
+    uint8_t *base;
+    size_t size;
+    size_t used, peak;   /* bytes in live blocks, headers included */
+    size_t failures;     /* requests refused */
+    void *free_list;
+} nws_arena;
+
+/* Take over buf[0..size) (aligned by the arena itself). */
+void arena_init(nws_arena *a, void *buf, size_t size);
+void *arena_alloc(nws_arena *a, size_t n);
+void arena_free(nws_arena *a, void *p);
+void *arena_realloc(nws_arena *a, void *p, size_t n);
+
+#endif

@@ -1,0 +1,71 @@
+/* fb.c -- the framebuffer model (device code). */
+#include "fb.h"
+
+#include <string.h>
+
+static uint8_t bpp_for(unsigned levels)
+{
+    return levels <= 2 ? 1 : levels <= 4 ? 2 : levels <= 16 ? 4 : 8;
+}
+
+size_t fb_bytes(uint32_t width, uint32_t height, unsigned levels)
+{
+    return (size_t)((width * bpp_for(levels) + 7) / 8) * height;
+}
+
+int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *buf, size_t size)
+{
+    if (levels < 2 || levels > 256 || !buf || size < fb_bytes(width, height, levels))
+        return -1;
+    fb->pix = buf;
+    fb->width = width;
+    fb->height = height;
+    /* 256 levels would not fit the byte: they are kept as 255 steps. */
+    fb->levels = levels == 256 ? 255 : (uint8_t)levels;
+    fb->bpp = bpp_for(levels);
+    fb->stride = (width * fb->bpp + 7) / 8;
+    return 0;
+}
+
+static void put(nws_fb *fb, uint32_t x, uint32_t y, unsigned v)
+{
+    uint8_t *row = fb->pix + (size_t)y * fb->stride;
+    uint32_t bit = x * fb->bpp;
+    unsigned shift = 8 - fb->bpp - (bit & 7);
+    uint8_t mask = (uint8_t)(((1u << fb->bpp) - 1) << shift);
+    row[bit >> 3] = (uint8_t)((row[bit >> 3] & ~mask) | ((v << shift) & mask));
+}
+
+unsigned fb_get(const nws_fb *fb, uint32_t x, uint32_t y)
+{
+    const uint8_t *row = fb->pix + (size_t)y * fb->stride;
+    uint32_t bit = x * fb->bpp;
+    unsigned shift = 8 - fb->bpp - (bit & 7);
+    return (row[bit >> 3] >> shift) & ((1u << fb->bpp) - 1);
+}
+
+void fb_fill(nws_fb *fb, unsigned level)
+{
+    if (level >= fb->levels)
+        level = fb->levels - 1u;
+    /* Replicate the level over a byte, then over the buffer. */
+    uint8_t byte = 0;
+    for (unsigned s = 0; s < 8; s += fb->bpp)
+        byte = (uint8_t)((byte << fb->bpp) | level);
+    memset(fb->pix, byte, (size_t)fb->stride * fb->height);
+}
+
+void fb_fill_rect(nws_fb *fb, int x, int y, int w, int h, unsigned level)
+{
+    for (int j = y < 0 ? 0 : y; j < y + h && j < (int)fb->height; j++)
+        for (int i = x < 0 ? 0 : x; i < x + w && i < (int)fb->width; i++)
+            put(fb, (uint32_t)i, (uint32_t)j, level);
+}
+
+void fb_darken(nws_fb *fb, int x, int y, unsigned level)
+{
+    if (x < 0 || y < 0 || (uint32_t)x >= fb->width || (uint32_t)y >= fb->height)
+        return;
+    if (level < fb_get(fb, (uint32_t)x, (uint32_t)y))
+        put(fb, (uint32_t)x, (uint32_t)y, level);
+}

@@ -1,0 +1,331 @@
+/* font.c -- FreeType faces in an arena, and the glyph cache. */
+#include "font.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_MODULE_H
+#include FT_SIZES_H
+
+#include <string.h>
+
+static void *ft_alloc(FT_Memory m, long n)
+{
+    return arena_alloc(m->user, (size_t)n);
+}
+
+static void ft_free(FT_Memory m, void *p)
+{
+    arena_free(m->user, p);
+}
+
+static void *ft_realloc(FT_Memory m, long cur, long n, void *p)
+{
+    (void)cur;
+    return arena_realloc(m->user, p, (size_t)n);
+}
+
+int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
+               const nws_font_file *fallback, int nfallback, int flags, uint32_t cache_slots,
+               uint32_t pool_bytes)
+{
+    memset(f, 0, sizeof *f);
+    f->arena = arena;
+    f->mono = (flags & NWS_FONT_MONO) != 0;
+    f->shared_sizes = (flags & NWS_FONT_SHARED_SIZES) != 0;
+    FT_Memory m = arena_alloc(arena, sizeof *m);
+    if (!m)
+        return NWS_FONT_E_NOMEM;
+    m->user = arena;
+    m->alloc = ft_alloc;
+    m->free = ft_free;
+    m->realloc = ft_realloc;
+    f->memory = m;
+    FT_Library lib;
+    if (FT_New_Library(m, &lib) != 0) {
+        arena_free(arena, m);
+        f->memory = NULL;
+        return NWS_FONT_E_INIT;
+    }
+    FT_Add_Default_Modules(lib);
+    f->lib = lib;
+    int rc = NWS_FONT_OK;
+    for (int s = 0; s < NWS_FONT_STYLES && rc == NWS_FONT_OK; s++) {
+        const nws_font_file *ff = main[s].data ? &main[s] : &main[0];
+        FT_Face face;
+        if (!ff->data || FT_New_Memory_Face(lib, ff->data, (FT_Long)ff->size, 0, &face) != 0)
+            rc = NWS_FONT_E_FACE;
+        else
+            f->face[s] = face;
+    }
+    for (int i = 0; i < nfallback && i < NWS_FONT_FALLBACKS && rc == NWS_FONT_OK; i++) {
+        FT_Face face;
+        if (FT_New_Memory_Face(lib, fallback[i].data, (FT_Long)fallback[i].size, 0, &face) != 0)
+            rc = NWS_FONT_E_FACE;
+        else
+            f->face[NWS_FONT_STYLES + f->nfallback++] = face;
+    }
+    if (rc == NWS_FONT_OK) {
+        f->nslots = 1;
+        while (f->nslots < cache_slots * 2) /* at most half full */
+            f->nslots *= 2;
+        f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
+        f->pool = arena_alloc(arena, pool_bytes);
+        f->pool_size = pool_bytes;
+        if (!f->slots || !f->pool)
+            rc = NWS_FONT_E_NOMEM;
+        else
+            memset(f->slots, 0, f->nslots * sizeof *f->slots);
+    }
+    if (rc != NWS_FONT_OK)
+        fonts_done(f);
+    return rc;
+}
+
+void fonts_done(nws_fonts *f)
+{
+    if (f->lib)
+        FT_Done_Library(f->lib); /* frees faces and sizes */
+    if (f->memory)
+        arena_free(f->arena, f->memory);
+    if (f->slots)
+        arena_free(f->arena, f->slots);
+    if (f->pool)
+        arena_free(f->arena, f->pool);
+    memset(f, 0, sizeof *f);
+}
+
+int fonts_size(nws_fonts *f, int32_t px)
+{
+    for (int i = 0; i < f->nsizes; i++)
+        if (f->size_px[i] == px)
+            return i;
+    if (f->nsizes == NWS_FONT_SIZES)
+        return NWS_FONT_E_SIZE;
+    f->size_px[f->nsizes] = px;
+    return f->nsizes++;
+}
+
+/* FreeType size objects are made per face and size on first use: a face
+ * that never shows a size costs nothing for it (fallback faces, mostly). */
+static int activate(nws_fonts *f, int fi, int size)
+{
+    FT_Face face = f->face[fi];
+    if (f->shared_sizes) {
+        /* One size object per face, re-scaled on change: a TrueType size
+         * carries ~19 KB of hinting state, too much to keep one for each
+         * size on a microcontroller.  Changes are rare: the glyph cache
+         * answers most requests without FreeType. */
+        if (f->cur_size[fi] != size + 1) {
+            if (FT_Set_Char_Size(face, 0, f->size_px[size], 72, 72) != 0)
+                return -1;
+            f->cur_size[fi] = (int8_t)(size + 1);
+        }
+        f->ft_size[fi][size] = face->size;
+        return 0;
+    }
+    FT_Size sz = f->ft_size[fi][size];
+    if (!sz) {
+        if (FT_New_Size(face, &sz) != 0)
+            return -1;
+        FT_Activate_Size(sz);
+        if (FT_Set_Char_Size(face, 0, f->size_px[size], 72, 72) != 0)
+            return -1;
+        f->ft_size[fi][size] = sz;
+    }
+    FT_Activate_Size(sz);
+    return 0;
+}
+
+int fonts_warm(nws_fonts *f, int style, int size)
+{
+    const nws_glyph *g = fonts_glyph(f, style, size, 'x');
+    return g ? 0 : -1;
+}
+
+static uint32_t hash_key(int style, int size, uint32_t cp)
+{
+    uint32_t h = cp * 2654435761u ^ (uint32_t)(style * 97 + size * 131);
+    return h ^ (h >> 15);
+}
+
+static void flush(nws_fonts *f)
+{
+    memset(f->slots, 0, f->nslots * sizeof *f->slots);
+    f->used = 0;
+    f->pool_used = 0;
+    f->flushes++;
+}
+
+static void note_missing(nws_fonts *f, uint32_t cp)
+{
+    for (int i = 0; i < f->nmissing_cp; i++)
+        if (f->missing_cp[i] == cp)
+            return;
+    f->missing++;
+    if (f->nmissing_cp < NWS_FONT_MISSING_KEPT)
+        f->missing_cp[f->nmissing_cp++] = cp;
+}
+
+static FT_Int32 load_flags(const nws_fonts *f)
+{
+    return f->mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_LIGHT;
+}
+
+/* Load the glyph's outline at the right size; leaves it in the face slot. */
+static FT_Face load(nws_fonts *f, const nws_glyph *g)
+{
+    FT_Face face = f->face[g->face];
+    if (activate(f, g->face, g->size) < 0 || FT_Load_Glyph(face, g->gindex, load_flags(f)) != 0)
+        return NULL;
+    return face;
+}
+
+static uint32_t glyph_bytes(const nws_fonts *f, unsigned width, unsigned rows)
+{
+    return f->mono ? (width + 7) / 8 * rows : width * rows;
+}
+
+/* Find or create the cache entry (metrics loaded). */
+static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
+{
+    if (style < 0 || style >= NWS_FONT_STYLES || size < 0 || size >= f->nsizes)
+        return NULL;
+    uint32_t mask = f->nslots - 1, i = hash_key(style, size, cp) & mask;
+    for (;; i = (i + 1) & mask) {
+        nws_glyph *g = &f->slots[i];
+        if (!g->used)
+            break;
+        if (g->cp == cp && g->style == style && g->size == size)
+            return g;
+    }
+    if (f->used * 2 >= f->nslots) {
+        flush(f);
+        i = hash_key(style, size, cp) & mask;
+    }
+    nws_glyph *g = &f->slots[i];
+    memset(g, 0, sizeof *g);
+    g->cp = cp;
+    g->style = (uint8_t)style;
+    g->size = (uint8_t)size;
+    /* The style's face, then the fallbacks in order, then .notdef. */
+    int fi = style;
+    FT_UInt gi = FT_Get_Char_Index(f->face[style], cp);
+    for (int k = 0; !gi && k < f->nfallback; k++) {
+        gi = FT_Get_Char_Index(f->face[NWS_FONT_STYLES + k], cp);
+        if (gi)
+            fi = NWS_FONT_STYLES + k;
+    }
+    if (!gi) {
+        fi = style;
+        note_missing(f, cp);
+    }
+    g->face = (uint8_t)fi;
+    g->gindex = gi;
+    FT_Face face = load(f, g);
+    if (!face)
+        return NULL;
+    g->advance = (int32_t)face->glyph->advance.x;
+    g->used = 1;
+    f->used++;
+    return g;
+}
+
+const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp)
+{
+    return lookup(f, style, size, cp);
+}
+
+const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
+                             const uint8_t **bitmap)
+{
+    nws_glyph *g = lookup(f, style, size, cp);
+    if (!g)
+        return NULL;
+    if (!g->has_bitmap) {
+        FT_Face face = load(f, g);
+        if (!face || FT_Render_Glyph(face->glyph, f->mono ? FT_RENDER_MODE_MONO
+                                                           : FT_RENDER_MODE_NORMAL) != 0)
+            return NULL;
+        FT_Bitmap *bm = &face->glyph->bitmap;
+        uint32_t need = glyph_bytes(f, bm->width, bm->rows);
+        if (need > f->pool_size)
+            return NULL; /* a glyph larger than the whole cache */
+        if (f->pool_used + need > f->pool_size) {
+            /* Full: start over with this glyph alone. */
+            flush(f);
+            g = lookup(f, style, size, cp);
+            if (!g)
+                return NULL;
+            face = load(f, g);
+            if (!face || FT_Render_Glyph(face->glyph, f->mono ? FT_RENDER_MODE_MONO
+                                                               : FT_RENDER_MODE_NORMAL) != 0)
+                return NULL;
+            bm = &face->glyph->bitmap;
+            need = glyph_bytes(f, bm->width, bm->rows);
+        }
+        /* Mono glyphs stay one bit per pixel (rows byte-aligned): a 1-bit
+         * panel's cache holds eight times as many glyphs. */
+        uint8_t *dst = f->pool + f->pool_used;
+        for (unsigned y = 0; y < bm->rows; y++) {
+            const uint8_t *src = bm->buffer + (long)y * bm->pitch;
+            if (f->mono) {
+                unsigned rb = (bm->width + 7) / 8;
+                if (bm->pixel_mode == FT_PIXEL_MODE_MONO) {
+                    memcpy(dst + y * rb, src, rb);
+                } else {
+                    memset(dst + y * rb, 0, rb);
+                    for (unsigned x = 0; x < bm->width; x++)
+                        if (src[x] >= 128)
+                            dst[y * rb + x / 8] |= (uint8_t)(0x80 >> (x & 7));
+                }
+            } else {
+                for (unsigned x = 0; x < bm->width; x++)
+                    dst[y * bm->width + x] = bm->pixel_mode == FT_PIXEL_MODE_MONO
+                                                 ? ((src[x >> 3] >> (7 - (x & 7))) & 1 ? 255 : 0)
+                                                 : src[x];
+            }
+        }
+        g->bitmap = f->pool_used;
+        g->width = (uint16_t)bm->width;
+        g->rows = (uint16_t)bm->rows;
+        g->left = (int16_t)face->glyph->bitmap_left;
+        g->top = (int16_t)face->glyph->bitmap_top;
+        g->has_bitmap = 1;
+        f->pool_used += need;
+    }
+    *bitmap = f->pool + g->bitmap;
+    return g;
+}
+
+int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right)
+{
+    const nws_glyph *a = lookup(f, style, size, left);
+    if (!a)
+        return 0;
+    uint8_t face_a = a->face;
+    uint32_t ga = a->gindex;
+    const nws_glyph *b = lookup(f, style, size, right);
+    if (!b || b->face != face_a || !ga || !b->gindex)
+        return 0;
+    FT_Face face = f->face[face_a];
+    FT_Vector k;
+    if (!FT_HAS_KERNING(face))
+        return 0;
+    if (activate(f, face_a, size) < 0)
+        return 0;
+    if (FT_Get_Kerning(face, ga, b->gindex, FT_KERNING_DEFAULT, &k) != 0)
+        return 0;
+    return (int32_t)k.x;
+}
+
+void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender)
+{
+    if (activate(f, style, size) < 0) {
+        *ascender = f->size_px[size];
+        *descender = -f->size_px[size] / 4;
+        return;
+    }
+    FT_Size sz = f->ft_size[style][size];
+    *ascender = (int32_t)sz->metrics.ascender;
+    *descender = (int32_t)sz->metrics.descender;
+}

@@ -1,0 +1,95 @@
+/* font.h -- faces, sizes and a bounded glyph cache over FreeType (device
+ * code).  FreeType's memory comes from the caller's arena; font files are
+ * read in place (mmap on a host, flash on a device).  All measures are
+ * 26.6 fixed point, as FreeType's own. */
+#ifndef NWS_FONT_H
+#define NWS_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/arena.h"
+
+#define NWS_FONT_STYLES 4     /* regular, italic, bold, bold italic (nws_style) */
+#define NWS_FONT_FALLBACKS 4
+#define NWS_FONT_FACES (NWS_FONT_STYLES + NWS_FONT_FALLBACKS)
+#define NWS_FONT_SIZES 8
+#define NWS_FONT_MISSING_KEPT 8
+
+typedef struct nws_font_file {
+    const uint8_t *data;
+    size_t size;
+} nws_font_file;
+
+typedef struct nws_glyph {
+    uint32_t cp;
+    uint8_t style, size, face, has_bitmap, used;
+    uint32_t gindex;
+    int32_t advance;        /* 26.6, hinted, a whole number of pixels */
+    int16_t left, top;      /* bitmap offset from the pen, pixels */
+    uint16_t width, rows;   /* bitmap size; one coverage byte per pixel */
+    uint32_t bitmap;        /* offset in the cache pool */
+} nws_glyph;
+
+typedef struct nws_fonts {
+    nws_arena *arena;
+    void *memory;           /* FT_Memory, in the arena */
+    void *lib;              /* FT_Library */
+    void *face[NWS_FONT_FACES];
+    void *ft_size[NWS_FONT_FACES][NWS_FONT_SIZES];
+    int nfallback;
+    int32_t size_px[NWS_FONT_SIZES];
+    int nsizes;
+    int mono;               /* 1-bit panels: monochrome hinting and bitmaps */
+    int shared_sizes;       /* one FreeType size per face, re-scaled on change */
+    int8_t cur_size[NWS_FONT_FACES];
+    /* cache: open addressing on (style, size, code point) */
+    nws_glyph *slots;
+    uint32_t nslots, used;
+    uint8_t *pool;
+    uint32_t pool_size, pool_used;
+    uint32_t flushes;
+    /* characters no face has: drawn as .notdef, counted, reported once */
+    uint32_t missing;
+    uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
+    int nmissing_cp;
+} nws_fonts;
+
+typedef enum {
+    NWS_FONT_OK = 0,
+    NWS_FONT_E_NOMEM = -1,
+    NWS_FONT_E_FACE = -2,   /* a font file FreeType cannot read */
+    NWS_FONT_E_SIZE = -3,
+    NWS_FONT_E_INIT = -4
+} nws_font_err;
+
+enum {
+    NWS_FONT_MONO = 1,          /* 1-bit panel: mono hinting and bitmaps */
+    NWS_FONT_SHARED_SIZES = 2   /* save memory: see activate() in font.c */
+};
+
+/* main[NWS_FONT_STYLES]: a missing style (data NULL) falls back to regular.
+ * The cache holds cache_slots glyphs and pool_bytes of bitmaps. */
+int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
+               const nws_font_file *fallback, int nfallback, int flags, uint32_t cache_slots,
+               uint32_t pool_bytes);
+void fonts_done(nws_fonts *f);
+/* Returns the size index for a pixel size (26.6), creating it if needed;
+ * negative on failure.  Call before laying out: sizes allocate. */
+int fonts_size(nws_fonts *f, int32_t px);
+/* Make FreeType build its per-size state for a style now (it does so
+ * lazily), so that drawing pages later takes no more arena. */
+int fonts_warm(nws_fonts *f, int style, int size);
+/* Metrics only (advance); NULL only if FreeType fails on the glyph. */
+const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp);
+/* With the bitmap; the pointer lives until the next fonts_* call.  Gray
+ * bitmaps hold a coverage byte per pixel; in mono mode, one bit per pixel,
+ * MSB first, rows of (width + 7) / 8 bytes. */
+const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
+                             const uint8_t **bitmap);
+/* Kerning between two characters in one style and size (26.6). */
+int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right);
+/* Ascender (positive) and descender (negative) of the style's face. */
+void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender);
+
+#endif

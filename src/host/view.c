@@ -1,0 +1,197 @@
+/* view.c -- setting up the device core on the host (simulator). */
+#include "view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../render/render.h"
+#include "buf.h"
+#include "diag.h"
+
+#ifndef FONTDIR
+#define FONTDIR "/usr/local/share/newsreader/fonts"
+#endif
+
+static const char *const face_files[4] = {
+    "LiberationSerif-Regular.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-Bold.ttf",
+    "LiberationSerif-BoldItalic.ttf"};
+
+/* Symbols and scripts the reading face lacks, when the system has them. */
+static const char *const default_fallbacks[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+};
+
+static int exists(const char *p)
+{
+    return access(p, R_OK) == 0;
+}
+
+/* fonts/ beside the source tree (build/newsview -> ../fonts), then the
+ * installed copy. */
+static const char *find_font_dir(const char *given, char *buf, size_t cap)
+{
+    if (given)
+        return given;
+    const char *env = getenv("NEWSVIEW_FONTS");
+    if (env && *env)
+        return env;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            for (int up = 1; up <= 3; up++) {
+                snprintf(buf, cap, "%s/%s/fonts/%s", exe,
+                         up == 1 ? ".." : up == 2 ? "../.." : "../../..", face_files[0]);
+                if (exists(buf)) {
+                    snprintf(buf, cap, "%s/%s/fonts", exe,
+                             up == 1 ? ".." : up == 2 ? "../.." : "../../..");
+                    return buf;
+                }
+            }
+        }
+    }
+    return FONTDIR;
+}
+
+int view_open(view *v, const char *bundle_path, const view_options *o)
+{
+    char dirbuf[4200], path[4400];
+    nwsb_diag d;
+    memset(v, 0, sizeof *v);
+    v->board = board_find(o->board ? o->board : VIEW_DEFAULT_BOARD);
+    if (!v->board) {
+        diag_error(NULL, 0, "unknown board '%s' (see --list-boards)", o->board);
+        return -1;
+    }
+    const nws_board *b = v->board;
+    memset(&d, 0, sizeof d);
+    int rc = bundle_file_open(bundle_path, &v->bf, &d);
+    if (rc != NWSB_OK) {
+        if (d.part) {
+            char place[128];
+            bundle_diag_place(&d, place, sizeof place);
+            diag_error(bundle_path, 0, "%s: %s", place, nwsb_strerror(rc));
+        }
+        return -1;
+    }
+    const char *dir = find_font_dir(o->font_dir, dirbuf, sizeof dirbuf);
+    nws_font_file main[4], fb[VIEW_MAX_FALLBACKS];
+    for (int s = 0; s < 4; s++) {
+        snprintf(path, sizeof path, "%s/%s", dir, face_files[s]);
+        if (map_file(path, &v->fonts_main[s]) < 0) {
+            diag_error(NULL, 0, "reading fonts not found in %s (use --font-dir)", dir);
+            return -1;
+        }
+        main[s].data = v->fonts_main[s].data;
+        main[s].size = v->fonts_main[s].size;
+    }
+    for (int i = 0; i < o->nfallbacks && v->nfallback < VIEW_MAX_FALLBACKS; i++) {
+        if (map_file(o->fallbacks[i], &v->fonts_fallback[v->nfallback]) < 0)
+            return -1;
+        v->nfallback++;
+    }
+    for (size_t i = 0; !o->no_default_fallbacks && i < sizeof default_fallbacks /
+                                                            sizeof default_fallbacks[0]; i++) {
+        if (v->nfallback < VIEW_MAX_FALLBACKS && exists(default_fallbacks[i]) &&
+            map_file(default_fallbacks[i], &v->fonts_fallback[v->nfallback]) == 0)
+            v->nfallback++;
+    }
+    for (int i = 0; i < v->nfallback; i++) {
+        fb[i].data = v->fonts_fallback[i].data;
+        fb[i].size = v->fonts_fallback[i].size;
+    }
+
+    /* One arena of the board's budget holds FreeType, the glyph cache and
+     * the layout; framebuffers and font files are outside it, as on a
+     * device (framebuffer in its own RAM, fonts in flash). */
+    uint32_t budget = o->arena_bytes ? o->arena_bytes : b->ram_budget;
+    v->arena_mem = xmalloc(budget);
+    arena_init(&v->arena, v->arena_mem, budget);
+    /* Cache: generous where RAM is plenty, 16 KiB of (1-bit) glyphs on
+     * microcontroller-class boards. */
+    int small = b->ram_budget < 512 * 1024;
+    uint32_t pool = small ? 16 * 1024 : b->ram_budget >= 1024 * 1024 ? 512 * 1024 : 64 * 1024;
+    uint32_t slots = small ? 128 : 2048;
+    int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (small ? NWS_FONT_SHARED_SIZES : 0);
+    rc = fonts_init(&v->fonts, &v->arena, main, fb, v->nfallback, flags, slots, pool);
+    if (rc != NWS_FONT_OK) {
+        diag_error(NULL, 0, "board %s: fonts do not fit its %u-byte budget, or a font file is "
+                            "unreadable (error %d)", b->name, budget, rc);
+        return -1;
+    }
+    size_t fonts_used = v->arena.used;
+    unsigned size10 = o->font_size_10 ? o->font_size_10 : b->font_size_10;
+    lay_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.width = b->width;
+    cfg.height = b->height;
+    cfg.body_px = (int32_t)((int64_t)size10 * b->dpi * 64 / 720);
+    /* Room for the running header and footer: two small lines each. */
+    int32_t band = (cfg.body_px * 75 / 100 * 2 + 63) / 64;
+    cfg.margin_top = b->insets.top + b->margin_px + band;
+    cfg.margin_bottom = b->insets.bottom + b->margin_px + band;
+    cfg.margin_left = b->insets.left + b->margin_px;
+    cfg.margin_right = b->insets.right + b->margin_px;
+    cfg.paragraph_indent = b->paragraph_indent;
+    if (small) {
+        cfg.max_items = 300; /* longer paragraphs are set in chunks */
+        cfg.max_text = 2048;
+    }
+    if (layout_init(&v->lay, &v->arena, &v->fonts, v->bf.b, &cfg) < 0 ||
+        layout_page_alloc(&v->lay, &v->arena, &v->page) < 0) {
+        diag_error(NULL, 0, "board %s: layout does not fit its %u-byte budget (fonts and "
+                            "glyph cache took %zu)", b->name, budget, fonts_used);
+        return -1;
+    }
+    if (book_paginate(&v->book, &v->lay, &v->arena, &v->page) < 0) {
+        diag_error(bundle_path, 0, "cannot lay out the bundle (damaged, or out of memory)");
+        return -1;
+    }
+    v->arena_after_init = v->arena.used;
+    size_t fbsize = fb_bytes(b->width, b->height, b->gray_levels);
+    v->fb_mem = xmalloc(fbsize);
+    fb_init(&v->fb, b->width, b->height, b->gray_levels, v->fb_mem, fbsize);
+    v->native = xmalloc(fb_native_bytes(b));
+    v->gray = xmalloc((size_t)b->width * b->height);
+    return 0;
+}
+
+int view_layout(view *v, uint32_t n)
+{
+    return book_page(&v->book, n, &v->page);
+}
+
+int view_render(view *v, uint32_t n)
+{
+    if (book_page(&v->book, n, &v->page) < 0)
+        return -1;
+    render_page(&v->fonts, &v->page, &v->fb);
+    if (fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board)) < 0 ||
+        fb_unpack(v->board, v->native, fb_native_bytes(v->board), v->gray) < 0)
+        return -1;
+    return 0;
+}
+
+void view_close(view *v)
+{
+    if (v->fonts.lib)
+        fonts_done(&v->fonts);
+    free(v->arena_mem);
+    free(v->fb_mem);
+    free(v->native);
+    free(v->gray);
+    for (int s = 0; s < 4; s++)
+        unmap_file(&v->fonts_main[s]);
+    for (int i = 0; i < v->nfallback; i++)
+        unmap_file(&v->fonts_fallback[i]);
+    if (v->bf.b)
+        bundle_file_close(&v->bf);
+    memset(v, 0, sizeof *v);
+}

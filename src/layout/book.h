@@ -1,0 +1,27 @@
+/* book.h -- the bundle as numbered pages: contents first, then each
+ * article from a new page (device code). */
+#ifndef NWS_BOOK_H
+#define NWS_BOOK_H
+
+#include "layout.h"
+
+typedef struct nws_book {
+    nws_layout *lay;
+    uint32_t articles;
+    uint32_t contents_pages;
+    uint32_t *first_page;     /* per article, bundle page number from 1 */
+    uint32_t *pages;          /* per article */
+    uint32_t total;
+    uint32_t *contents_first; /* first entry on each contents page */
+    /* where sequential reading is: the article page made last */
+    uint32_t cur_article, cur_page;
+} nws_book;
+
+/* Lays out every article once to count pages (no drawing).  Arrays come
+ * from the arena.  0 or negative. */
+int book_paginate(nws_book *bk, nws_layout *lay, nws_arena *arena, lay_page *scratch);
+/* Page n (from 1), decorated.  Consecutive pages cost one page of layout
+ * each; a jump re-lays the article from its start. */
+int book_page(nws_book *bk, uint32_t n, lay_page *page);
+
+#endif

@@ -1,0 +1,163 @@
+/* decorate.c -- running header and footer, and the contents pages
+ * (device code). */
+#include <string.h>
+
+#include "../core/utf8.h"
+#include "layout_internal.h"
+
+/* Bytes of s that fit in max (26.6), leaving room for an ellipsis when
+ * the whole does not fit; *cut tells whether it was cut. */
+static uint32_t fit_bytes(nws_layout *l, int style, int size, const uint8_t *s, uint32_t n,
+                          int32_t max, int *cut)
+{
+    static const uint8_t ell[] = "\xE2\x80\xA6";
+    *cut = 0;
+    if (layout_measure(l, style, size, s, n) <= max)
+        return n;
+    *cut = 1;
+    int32_t room = max - layout_measure(l, style, size, ell, 3), w = 0;
+    uint32_t i = 0, last_space = 0;
+    while (i < n) {
+        uint32_t cp;
+        int ok;
+        uint32_t k = (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
+        int32_t a = layout_measure(l, style, size, s + i, k);
+        if (w + a > room)
+            break;
+        if (cp == ' ')
+            last_space = i;
+        w += a;
+        i += k;
+    }
+    /* Prefer a whole word when one ends in the last third. */
+    if (last_space > i * 2 / 3)
+        i = last_space;
+    return i;
+}
+
+static void add_text_run(nws_layout *l, lay_page *p, int role, const uint8_t *s, uint32_t n,
+                         int32_t x, int32_t y, int32_t max, int right_align, uint8_t flags)
+{
+    int style = lay_style_of(l, role), size = l->size_of[role], cut;
+    uint32_t keep = fit_bytes(l, style, size, s, n, max, &cut);
+    uint32_t total = keep + (cut ? 3 : 0);
+    if (p->nruns >= p->runs_cap || p->pool_len + total > p->pool_cap) {
+        p->truncated = 1;
+        return;
+    }
+    lay_run *r = &p->runs[p->nruns++];
+    memset(r, 0, sizeof *r);
+    memcpy(p->pool + p->pool_len, s, keep);
+    if (cut)
+        memcpy(p->pool + p->pool_len + keep, "\xE2\x80\xA6", 3);
+    r->text = p->pool_len;
+    r->len = (uint16_t)total;
+    p->pool_len += total;
+    r->style = (uint8_t)style;
+    r->size = (uint8_t)size;
+    r->flags = flags;
+    r->y = y;
+    r->x = right_align ? x - layout_measure(l, style, size, p->pool + r->text, total) : x;
+}
+
+static uint32_t fmt_u32(char *out, uint32_t v)
+{
+    char d[12];
+    uint32_t n = 0, k = 0;
+    do {
+        d[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        out[k++] = d[--n];
+    return k;
+}
+
+static uint32_t fmt_fraction(char *out, uint32_t a, uint32_t b)
+{
+    uint32_t n = fmt_u32(out, a);
+    memcpy(out + n, " / ", 3);
+    n += 3;
+    return n + fmt_u32(out + n, b);
+}
+
+void layout_decorate(nws_layout *l, lay_page *page, uint32_t article_pages,
+                     uint32_t bundle_page, uint32_t bundle_pages)
+{
+    int32_t left = l->cfg.margin_left * 64, right = (l->cfg.width - l->cfg.margin_right) * 64;
+    int32_t small = l->px_of[LAY_FONT_SMALL];
+    int32_t asc, desc;
+    fonts_vmetrics(l->fonts, NWS_STYLE_ITALIC, l->size_of[LAY_FONT_SMALL], &asc, &desc);
+    /* The header sits in the top margin, the footer in the bottom one. */
+    int32_t head_y = l->cfg.margin_top * 64 - small + desc;
+    int32_t foot_y = (l->cfg.height - l->cfg.margin_bottom) * 64 + small + asc / 2;
+    char buf[256];
+    if (page->article != LAY_CONTENTS) {
+        /* The first page shows the title itself; later ones a running head. */
+        if (page->page_in_article > 1) {
+            nwsb_article_field(l->bundle, page->article, NWSB_FIELD_TITLE, buf, sizeof buf);
+            add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, (uint32_t)strlen(buf),
+                         left, head_y, right - left, 0, LAY_RUN_DECORATION);
+        }
+        uint32_t n = fmt_fraction(buf, page->page_in_article, article_pages);
+        add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, n, left, foot_y,
+                     (right - left) / 2, 0, LAY_RUN_DECORATION);
+    }
+    uint32_t n = fmt_fraction(buf, bundle_page, bundle_pages);
+    add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, n, right, foot_y,
+                 (right - left) / 2, 1, LAY_RUN_DECORATION);
+}
+
+uint32_t layout_contents_page(nws_layout *l, lay_page *page, uint32_t first,
+                              const uint32_t *page_numbers, int with_heading)
+{
+    int32_t left = l->cfg.margin_left * 64, right = (l->cfg.width - l->cfg.margin_right) * 64;
+    int32_t bottom = (l->cfg.height - l->cfg.margin_bottom) * 64;
+    int32_t y = l->cfg.margin_top * 64;
+    int32_t asc, desc;
+    char buf[512];
+    page->nruns = 0;
+    page->pool_len = 0;
+    page->article = LAY_CONTENTS;
+    page->page_in_article = 0;
+    page->text_start = UINT32_MAX;
+    page->truncated = 0;
+    if (with_heading) {
+        int32_t tp = l->px_of[LAY_FONT_TITLE];
+        fonts_vmetrics(l->fonts, NWS_STYLE_BOLD, l->size_of[LAY_FONT_TITLE], &asc, &desc);
+        if (nwsb_meta_lookup(l->bundle, "title", buf, sizeof buf) != NWSB_OK || !buf[0])
+            memcpy(buf, "Contents", 9);
+        add_text_run(l, page, LAY_FONT_TITLE, (const uint8_t *)buf, (uint32_t)strlen(buf), left,
+                     y + asc, right - left, 0, LAY_RUN_META);
+        y += tp * 13 / 10;
+        if (nwsb_meta_lookup(l->bundle, "created", buf, sizeof buf) == NWSB_OK && buf[0]) {
+            fonts_vmetrics(l->fonts, NWS_STYLE_ITALIC, l->size_of[LAY_FONT_BYLINE], &asc, &desc);
+            if (strlen(buf) > 10 && buf[10] == 'T')
+                buf[10] = '\0'; /* the date is enough */
+            add_text_run(l, page, LAY_FONT_BYLINE, (const uint8_t *)buf, (uint32_t)strlen(buf),
+                         left, y + asc, right - left, 0, LAY_RUN_META);
+            y += l->px_of[LAY_FONT_BYLINE] * 14 / 10;
+        }
+        y += l->px_of[LAY_FONT_BODY];
+    }
+    int32_t line = l->px_of[LAY_FONT_BODY] * 150 / 100;
+    fonts_vmetrics(l->fonts, NWS_STYLE_REGULAR, l->size_of[LAY_FONT_BODY], &asc, &desc);
+    uint32_t placed = 0, count = nwsb_article_count(l->bundle);
+    for (uint32_t i = first; i < count; i++) {
+        if (y + line > bottom && placed > 0)
+            break;
+        char num[12];
+        uint32_t nn = fmt_u32(num, page_numbers ? page_numbers[i] : 0);
+        int32_t numw = layout_measure(l, NWS_STYLE_REGULAR, l->size_of[LAY_FONT_BODY],
+                                      (const uint8_t *)num, nn);
+        nwsb_article_field(l->bundle, i, NWSB_FIELD_TITLE, buf, sizeof buf);
+        l->style = NWS_STYLE_REGULAR;
+        add_text_run(l, page, LAY_FONT_BODY, (const uint8_t *)buf, (uint32_t)strlen(buf), left,
+                     y + asc, right - left - numw - l->px_of[LAY_FONT_BODY], 0, 0);
+        add_text_run(l, page, LAY_FONT_BODY, (const uint8_t *)num, nn, right, y + asc, numw, 1,
+                     LAY_RUN_DECORATION);
+        y += line;
+        placed++;
+    }
+    return placed;
+}

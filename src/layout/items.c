@@ -1,0 +1,271 @@
+/* items.c -- turning text into boxes, glue and penalties (device code). */
+#include <string.h>
+
+#include "../core/utf8.h"
+#include "../text/breaks.h"
+#include "layout_internal.h"
+
+int32_t lay_size_px(const nws_layout *l, int role)
+{
+    return l->px_of[role];
+}
+
+int lay_style_of(const nws_layout *l, int role)
+{
+    switch (role) {
+    case LAY_FONT_TITLE:
+    case LAY_FONT_H1:
+    case LAY_FONT_H2:
+    case LAY_FONT_H3:
+        return NWS_STYLE_BOLD;
+    case LAY_FONT_BYLINE:
+    case LAY_FONT_SMALL:
+        return NWS_STYLE_ITALIC;
+    default:
+        return l->style;
+    }
+}
+
+void lay_items_reset(nws_layout *l)
+{
+    l->nitems = 0;
+    l->text_len = 0;
+}
+
+int lay_items_full(const nws_layout *l)
+{
+    /* Room for a few more items and a long word: beyond this, set a chunk. */
+    return l->nitems + 8 >= l->cfg.max_items || l->text_len + 256 >= l->cfg.max_text;
+}
+
+static lay_item *push(nws_layout *l, int kind)
+{
+    if (l->nitems >= l->cfg.max_items)
+        return NULL;
+    lay_item *it = &l->items[l->nitems++];
+    memset(it, 0, sizeof *it);
+    it->kind = (uint8_t)kind;
+    return it;
+}
+
+static int32_t advance(nws_layout *l, int style, int size, uint32_t cp)
+{
+    const nws_glyph *g = fonts_glyph(l->fonts, style, size, cp);
+    return g ? g->advance : 0;
+}
+
+int32_t layout_measure(nws_layout *l, int style, int size, const uint8_t *s, uint32_t n)
+{
+    int32_t w = 0;
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t cp;
+        int ok;
+        i += (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
+        if (nws_is_invisible(cp))
+            continue;
+        if (prev)
+            w += fonts_kerning(l->fonts, style, size, prev, cp);
+        w += advance(l, style, size, cp);
+        prev = cp;
+    }
+    return w;
+}
+
+/* The open box is the last item when it is a box with text at the end of
+ * the text buffer. */
+typedef struct box_state {
+    lay_item *box;
+    uint32_t prev_cp, prev_prev_cp;
+    int space_before;
+} box_state;
+
+static void add_glue(nws_layout *l, int style, int size)
+{
+    if (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE)
+        return;
+    lay_item *g = push(l, IT_GLUE);
+    if (!g)
+        return;
+    int32_t w = advance(l, style, size, ' ');
+    g->style = (uint8_t)style;
+    g->size = (uint8_t)size;
+    g->width = w;
+    /* TeX's interword glue for a 10pt font: 3.33pt plus 1.67 minus 1.11 */
+    g->stretch = w / 2;
+    g->shrink = w / 3;
+}
+
+static void add_penalty(nws_layout *l, int32_t width, int32_t p, int flagged)
+{
+    lay_item *it = push(l, IT_PENALTY);
+    if (!it)
+        return;
+    it->width = width;
+    it->penalty = p;
+    it->flagged = (uint8_t)flagged;
+}
+
+void lay_add_indent(nws_layout *l, int32_t width)
+{
+    lay_item *it = push(l, IT_BOX);
+    if (it)
+        it->width = width;
+}
+
+void lay_add_forced_break(nws_layout *l, const lay_block *bk)
+{
+    (void)bk;
+    while (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE)
+        l->nitems--;
+    lay_item *g = push(l, IT_GLUE);
+    if (g)
+        g->stretch = LAY_FIL_STRETCH;
+    add_penalty(l, 0, -LAY_INF_PENALTY, 0);
+}
+
+int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n, uint32_t src)
+{
+    int style = lay_style_of(l, bk->role), size = l->size_of[bk->role];
+    lay_item *box = NULL;
+    uint32_t prev = 0, prev2 = 0;
+    int space_before = l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE;
+    if (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_BOX &&
+        l->items[l->nitems - 1].len > 0 && l->items[l->nitems - 1].style == style &&
+        l->items[l->nitems - 1].size == size &&
+        l->items[l->nitems - 1].text + l->items[l->nitems - 1].len == l->text_len) {
+        /* The text continues the last box (a record boundary cut a word). */
+        box = &l->items[l->nitems - 1];
+    }
+    for (uint32_t i = 0; i < n;) {
+        uint32_t cp, next = 0;
+        int ok;
+        uint32_t start = i;
+        i += (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
+        if (i < n)
+            utf8_decode(s + i, n - i, &next, &ok);
+        if (cp == ' ') {
+            box = NULL;
+            if (next == NWS_CP_WORD_JOINER) {
+                /* A space the line may not break at: a rigid box. */
+                lay_item *nb = push(l, IT_BOX);
+                if (nb)
+                    nb->width = advance(l, style, size, ' ');
+            } else {
+                add_glue(l, style, size);
+                space_before = 1;
+            }
+            prev2 = prev;
+            prev = cp;
+            continue;
+        }
+        if (cp == NWS_CP_ZWSP || cp == NWS_CP_SOFT_HYPHEN) {
+            box = NULL;
+            if (cp == NWS_CP_ZWSP)
+                add_penalty(l, 0, 0, 0);
+            else /* TeX's \hyphenpenalty */
+                add_penalty(l, advance(l, style, size, '-'), 50, 1);
+            prev2 = prev;
+            prev = cp;
+            continue;
+        }
+        if (nws_is_invisible(cp)) {
+            continue;
+        }
+        if (box && prev && nws_break_between(prev2, prev, cp) && prev != '-' && prev != 0x2010) {
+            /* Between ideographs: a free break. */
+            add_penalty(l, 0, 0, 0);
+            box = NULL;
+        }
+        if (!box) {
+            if (l->text_len + 4 > l->cfg.max_text)
+                return -1;
+            box = push(l, IT_BOX);
+            if (!box)
+                return -1;
+            box->style = (uint8_t)style;
+            box->size = (uint8_t)size;
+            box->text = l->text_len;
+            box->src = src + start;
+            box->flags = space_before ? LAY_RUN_SPACE_BEFORE : 0;
+            space_before = 0;
+            prev = 0;
+        }
+        if (l->text_len + (i - start) > l->cfg.max_text)
+            return -1;
+        if (prev && box->len > 0)
+            box->width += fonts_kerning(l->fonts, style, size, prev, cp);
+        box->width += advance(l, style, size, cp);
+        memcpy(l->text + l->text_len, s + start, i - start);
+        l->text_len += i - start;
+        box->len = (uint16_t)(box->len + (i - start));
+        if ((cp == '-' || cp == 0x2010) && nws_break_between(prev, cp, next)) {
+            /* After an explicit hyphen: TeX's \exhyphenpenalty. */
+            add_penalty(l, 0, 50, 1);
+            box = NULL;
+            space_before = 0;
+        }
+        prev2 = prev;
+        prev = cp;
+    }
+    return 0;
+}
+
+/* Split boxes wider than the measure into pieces that fit, so that no line
+ * is ever overfull; the pieces may break anywhere between characters. */
+static void split_wide_boxes(nws_layout *l, int32_t measure)
+{
+    for (uint32_t i = 0; i < l->nitems; i++) {
+        lay_item *b = &l->items[i];
+        if (b->kind != IT_BOX || b->width <= measure || b->len == 0)
+            continue;
+        const uint8_t *s = l->text + b->text;
+        uint32_t cut = 0, pos = 0;
+        int32_t w = 0;
+        while (pos < b->len) {
+            uint32_t cp;
+            int ok;
+            uint32_t n = (uint32_t)utf8_decode(s + pos, b->len - pos, &cp, &ok);
+            int32_t a = advance(l, b->style, b->size, cp);
+            if (w + a > measure && pos > 0)
+                break;
+            w += a;
+            pos += n;
+        }
+        cut = pos;
+        if (cut == 0 || cut >= b->len || l->nitems + 2 > l->cfg.max_items)
+            continue;
+        /* items[i] = head, then a free break, then the tail as a new box */
+        memmove(&l->items[i + 3], &l->items[i + 1], (l->nitems - i - 1) * sizeof *l->items);
+        l->nitems += 2;
+        lay_item *tail = &l->items[i + 2];
+        *tail = *b;
+        tail->text = b->text + cut;
+        tail->len = (uint16_t)(b->len - cut);
+        tail->src = b->src + cut;
+        tail->flags = 0;
+        tail->width = layout_measure(l, tail->style, tail->size, l->text + tail->text, tail->len);
+        b->len = (uint16_t)cut;
+        b->width = w;
+        lay_item *p = &l->items[i + 1];
+        memset(p, 0, sizeof *p);
+        p->kind = IT_PENALTY;
+        p->penalty = 0;
+    }
+}
+
+void lay_finish_items(nws_layout *l)
+{
+    while (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE)
+        l->nitems--;
+    /* TeX ends a paragraph with \parfillskip and a forced break. */
+    lay_item *g = push(l, IT_GLUE);
+    if (g)
+        g->stretch = LAY_FIL_STRETCH;
+    add_penalty(l, 0, -LAY_INF_PENALTY, 0);
+}
+
+void lay_prepare_measure(nws_layout *l, int32_t measure)
+{
+    split_wide_boxes(l, measure);
+}

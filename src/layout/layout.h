@@ -1,0 +1,136 @@
+/* layout.h -- paginating articles into pages of positioned words (device
+ * code: fixed point 26.6 throughout, all buffers taken from the arena in
+ * layout_init(), bounded work per page).
+ *
+ * A page is a display list: runs of text in one font at a pen position.
+ * Paragraphs are broken into lines with Knuth and Plass's total-fit
+ * algorithm (boxes, glue, penalties, demerits, fitness classes), justified;
+ * titles and headings are set ragged-right with the same algorithm and a
+ * stretchable right margin.  A paragraph longer than the item buffers is set
+ * in chunks: all but the last line of a chunk are kept, the last line is
+ * set again with the next chunk, so no seam shows.  Lines the page cannot
+ * take wait for the next page; widows, orphans and headings at the foot of
+ * a page are avoided. */
+#ifndef NWS_LAYOUT_H
+#define NWS_LAYOUT_H
+
+#include <stdint.h>
+
+#include "../bundle/nwsb.h"
+#include "../core/arena.h"
+#include "../font/font.h"
+#include "../text/nws_text.h"
+
+/* Font roles; each maps to a style and a size. */
+typedef enum {
+    LAY_FONT_BODY = 0, /* body size, style from the text */
+    LAY_FONT_TITLE,
+    LAY_FONT_BYLINE,
+    LAY_FONT_H1,
+    LAY_FONT_H2,
+    LAY_FONT_H3,
+    LAY_FONT_PRE,
+    LAY_FONT_SMALL, /* running header and footer */
+    LAY_FONT_ROLES
+} lay_font_role;
+
+enum {
+    LAY_RUN_HYPHEN = 1,      /* draw a hyphen after the text */
+    LAY_RUN_SPACE_BEFORE = 2,/* a space separates it from the previous run */
+    LAY_RUN_DECORATION = 4,  /* header, footer, bullet: not article text */
+    LAY_RUN_BLOCK_START = 8  /* first run of a block (for text extraction) */
+};
+
+typedef struct lay_run {
+    int32_t x, y;     /* pen start and baseline, 26.6, page coordinates */
+    uint32_t text;    /* offset in the page's text pool */
+    uint16_t len;
+    uint8_t style, size, flags;
+    uint32_t src;     /* text stream offset of the run (reading position) */
+} lay_run;
+
+#define LAY_CONTENTS 0xFFFFFFFFu
+
+typedef struct lay_page {
+    lay_run *runs;
+    uint32_t nruns, runs_cap;
+    uint8_t *pool;
+    uint32_t pool_len, pool_cap;
+    uint32_t article;         /* index, or LAY_CONTENTS */
+    uint32_t page_in_article; /* from 1 */
+    uint32_t text_start;      /* stream offset of the first article text */
+    uint32_t lines;
+    uint8_t truncated;        /* a buffer was too small (never in tests) */
+} lay_page;
+
+typedef struct lay_config {
+    int32_t width, height;       /* page in pixels */
+    int32_t margin_top, margin_right, margin_bottom, margin_left; /* pixels */
+    int32_t body_px;             /* body font size, 26.6 pixels */
+    int paragraph_indent;        /* first-line indent, else space between */
+    uint32_t max_items;          /* paragraph chunk size (items) */
+    uint32_t max_text;           /* paragraph chunk text (bytes) */
+    uint32_t max_runs;           /* per page */
+    uint32_t max_pool;           /* text bytes per page */
+} lay_config;
+
+typedef struct lay_line lay_line;
+typedef struct lay_item lay_item;
+typedef struct lay_node lay_node;
+
+typedef struct nws_layout {
+    lay_config cfg;
+    nws_fonts *fonts;
+    nwsb_bundle *bundle;
+    int size_of[LAY_FONT_ROLES];   /* fonts size index per role */
+    int32_t px_of[LAY_FONT_ROLES];
+    /* the article being set */
+    uint32_t article, article_end, page_no;
+    int stage;                     /* header, blocks, done */
+    /* text source: one record at a time */
+    uint8_t *rec;
+    uint32_t rec_index, rec_start, rec_len, pos;
+    int have_rec;
+    /* the block being collected */
+    lay_item *items;
+    uint32_t nitems;
+    uint8_t *text;
+    uint32_t text_len;
+    lay_node *nodes;
+    uint32_t max_nodes;
+    lay_line *lines;
+    uint32_t nlines, next_line, max_lines;
+    lay_run *line_runs;            /* runs of the pending lines */
+    uint32_t nline_runs, max_line_runs;
+    /* block state */
+    uint8_t block_type, block_depth, style;
+    uint32_t ordinal;
+    int block_more, prev_block_type, block_is_first_chunk;
+    uint32_t carry_from;           /* first item of a chunk's last line */
+    int32_t y;                     /* next line top on the page, 26.6 */
+    int page_has_body;
+    int error;
+} nws_layout;
+
+/* Sizes every buffer from cfg (zero fields take defaults) and takes it from
+ * the arena; prepares the font sizes.  0 or a negative error. */
+int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *bundle,
+                const lay_config *cfg);
+/* Pages of one article, one call per page: 1 page made, 0 article done,
+ * negative on error (bundle damage, out of memory). */
+int layout_begin_article(nws_layout *l, uint32_t article);
+int layout_next_page(nws_layout *l, lay_page *page);
+/* Contents pages: entries [first, first+n) with their page numbers;
+ * returns how many entries fit on this page (at least 1). */
+uint32_t layout_contents_page(nws_layout *l, lay_page *page, uint32_t first,
+                              const uint32_t *page_numbers, int with_heading);
+/* Header (article title) and footer (page in article, page in bundle). */
+void layout_decorate(nws_layout *l, lay_page *page, uint32_t article_pages,
+                     uint32_t bundle_page, uint32_t bundle_pages);
+/* Allocate a page's buffers from the arena (cfg sizes). */
+int layout_page_alloc(nws_layout *l, nws_arena *arena, lay_page *page);
+
+/* Width of a UTF-8 string in a font role and style (26.6), with kerning. */
+int32_t layout_measure(nws_layout *l, int style, int size, const uint8_t *s, uint32_t n);
+
+#endif

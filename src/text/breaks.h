@@ -1,0 +1,25 @@
+/* breaks.h -- where the device may break a line (device code).
+ *
+ * The device keeps its rules small: after a space, at a zero-width space,
+ * at a soft hyphen, after a hyphen between letters or digits, and between
+ * two ideographs.  newspack computes the full Unicode line-breaking rules
+ * (UAX #14, with libunibreak) at pack time and reconciles the two by
+ * inserting U+200B where UAX #14 allows a break these rules miss, and
+ * U+2060 (word joiner) where it forbids one they would take. */
+#ifndef NWS_BREAKS_H
+#define NWS_BREAKS_H
+
+#include <stdint.h>
+
+#define NWS_CP_SOFT_HYPHEN 0x00ADu
+#define NWS_CP_ZWSP 0x200Bu
+#define NWS_CP_WORD_JOINER 0x2060u
+#define NWS_CP_NBSP 0x00A0u
+
+int nws_is_ideograph(uint32_t cp);
+/* May a line break between b and c, where a precedes b (0 at the start)? */
+int nws_break_between(uint32_t a, uint32_t b, uint32_t c);
+/* Characters that take no room and are never drawn. */
+int nws_is_invisible(uint32_t cp);
+
+#endif
