@@ -12,6 +12,7 @@
 #include "../core/utf8.h"
 #include "dates.h"
 #include "diag.h"
+#include "linebreaks.h"
 
 /* Bundles address text with 32-bit offsets; past this an input is refused
  * rather than silently truncated. */
@@ -273,8 +274,11 @@ int input_read(const char *path, const input_options *opt, article_list *out)
             diag_warn(path, 0, "unknown extension, read as plain text (use --format)");
         fmt = FORMAT_TEXT;
     }
+    size_t before = out->n;
     size_t added = fmt == FORMAT_MARKDOWN ? parse_markdown(&src, opt, out)
                                           : parse_text(&src, opt, out);
+    for (size_t i = before; i < out->n; i++)
+        linebreaks_mark(out->v[i]);
     source_free(&src);
     if (added == 0) {
         diag_warn(path, 0, "no article found, skipped");

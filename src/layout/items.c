@@ -30,6 +30,7 @@ void lay_items_reset(nws_layout *l)
 {
     l->nitems = 0;
     l->text_len = 0;
+    l->space_pending = 0;
 }
 
 int lay_items_full(const nws_layout *l)
@@ -122,6 +123,8 @@ void lay_add_forced_break(nws_layout *l, const lay_block *bk)
     if (g)
         g->stretch = LAY_FIL_STRETCH;
     add_penalty(l, 0, -LAY_INF_PENALTY, 0);
+    /* The text after a line break is a new word, as after a space. */
+    l->space_pending = 1;
 }
 
 int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n, uint32_t src)
@@ -129,7 +132,9 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
     int style = lay_style_of(l, bk->role), size = l->size_of[bk->role];
     lay_item *box = NULL;
     uint32_t prev = 0, prev2 = 0;
-    int space_before = l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE;
+    int space_before = (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE) ||
+                       l->space_pending;
+    l->space_pending = 0;
     if (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_BOX &&
         l->items[l->nitems - 1].len > 0 && l->items[l->nitems - 1].style == style &&
         l->items[l->nitems - 1].size == size &&

@@ -107,6 +107,7 @@ typedef struct nws_layout {
     uint32_t ordinal;
     int block_more, prev_block_type, block_is_first_chunk;
     uint32_t carry_from;           /* first item of a chunk's last line */
+    int space_pending;             /* a forced break precedes the next box */
     int32_t y;                     /* next line top on the page, 26.6 */
     int page_has_body;
     int error;

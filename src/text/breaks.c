@@ -14,11 +14,16 @@ int nws_is_ideograph(uint32_t cp)
            (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-static int is_alnum(uint32_t cp)
+static int is_letter(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
            (cp >= 0x370 && cp <= 0x52F); /* Greek, Cyrillic */
+}
+
+static int is_alnum(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || is_letter(cp);
 }
 
 int nws_is_invisible(uint32_t cp)
@@ -29,11 +34,25 @@ int nws_is_invisible(uint32_t cp)
 
 int nws_break_between(uint32_t a, uint32_t b, uint32_t c)
 {
+    /* Keep these few rules in step with UAX #14 where they overlap: what
+     * they get wrong, newspack repairs with U+200B and U+2060, at a cost
+     * of three bytes each. */
     if (b == NWS_CP_WORD_JOINER || c == NWS_CP_WORD_JOINER || c == ' ')
         return 0;
     if (b == ' ' || b == NWS_CP_ZWSP || b == NWS_CP_SOFT_HYPHEN)
         return 1;
-    if ((b == '-' || b == 0x2010) && is_alnum(a) && is_alnum(c))
+    /* "well-known" may break after the hyphen; "2020-08-01" may not. */
+    if ((b == '-' || b == 0x2010) && is_letter(a) && is_letter(c))
+        return 1;
+    /* Paths and URLs: after a slash that is followed by a word. */
+    if (b == '/' && a && a != ' ' && is_letter(c))
+        return 1;
+    /* After CJK commas and full stops, before an ideograph. */
+    if ((b == 0x3001 || b == 0x3002 || b == 0xFF0C || b == 0xFF01 || b == 0xFF1F) &&
+        nws_is_ideograph(c))
+        return 1;
+    /* Around an em dash written without spaces. */
+    if ((b == 0x2014 && is_alnum(c)) || (c == 0x2014 && is_alnum(b)))
         return 1;
     return nws_is_ideograph(b) && nws_is_ideograph(c);
 }
