@@ -329,3 +329,33 @@ void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_
     *ascender = (int32_t)sz->metrics.ascender;
     *descender = (int32_t)sz->metrics.descender;
 }
+
+void fonts_engine_version(const nws_fonts *f, char *buf, unsigned cap)
+{
+    FT_Int major = 0, minor = 0, patch = 0;
+    if (f->lib)
+        FT_Library_Version(f->lib, &major, &minor, &patch);
+    /* no stdio in the core: format by hand */
+    char tmp[32];
+    unsigned n = 0;
+    FT_Int parts[3] = {major, minor, patch};
+    for (int i = 0; i < 3; i++) {
+        char d[12];
+        unsigned k = 0;
+        unsigned v = (unsigned)parts[i];
+        do {
+            d[k++] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v && k < sizeof d);
+        while (k && n < sizeof tmp - 2)
+            tmp[n++] = d[--k];
+        if (i < 2)
+            tmp[n++] = '.';
+    }
+    tmp[n] = '\0';
+    unsigned i = 0;
+    for (; cap && i + 1 < cap && tmp[i]; i++)
+        buf[i] = tmp[i];
+    if (cap)
+        buf[i] = '\0';
+}

@@ -89,6 +89,8 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
                              const uint8_t **bitmap);
 /* Kerning between two characters in one style and size (26.6). */
 int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right);
+/* FreeType's version as "2.12.1" (golden images depend on it). */
+void fonts_engine_version(const nws_fonts *f, char *buf, unsigned cap);
 /* Ascender (positive) and descender (negative) of the style's face. */
 void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender);
 

@@ -151,7 +151,8 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
         return -1;
     }
     if (book_paginate(&v->book, &v->lay, &v->arena, &v->page) < 0) {
-        diag_error(bundle_path, 0, "cannot lay out the bundle (damaged, or out of memory)");
+        diag_error(bundle_path, 0, "cannot lay out the bundle: %s",
+                   v->lay.fail ? v->lay.fail : "out of memory");
         return -1;
     }
     v->arena_after_init = v->arena.used;

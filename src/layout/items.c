@@ -127,7 +127,8 @@ void lay_add_forced_break(nws_layout *l, const lay_block *bk)
     l->space_pending = 1;
 }
 
-int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n, uint32_t src)
+uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n,
+                      uint32_t src)
 {
     int style = lay_style_of(l, bk->role), size = l->size_of[bk->role];
     lay_item *box = NULL;
@@ -135,7 +136,7 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
     int space_before = (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE) ||
                        l->space_pending;
     l->space_pending = 0;
-    if (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_BOX &&
+    if (!space_before && l->nitems > 0 && l->items[l->nitems - 1].kind == IT_BOX &&
         l->items[l->nitems - 1].len > 0 && l->items[l->nitems - 1].style == style &&
         l->items[l->nitems - 1].size == size &&
         l->items[l->nitems - 1].text + l->items[l->nitems - 1].len == l->text_len) {
@@ -146,6 +147,10 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
         uint32_t cp, next = 0;
         int ok;
         uint32_t start = i;
+        /* A character adds at most a penalty, a box and a penalty, and four
+         * bytes of text: stop where that no longer fits. */
+        if (l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
+            return start;
         i += (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
         if (i < n)
             utf8_decode(s + i, n - i, &next, &ok);
@@ -156,6 +161,7 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
                 lay_item *nb = push(l, IT_BOX);
                 if (nb)
                     nb->width = advance(l, style, size, ' ');
+                space_before = 1; /* still a space between the words */
             } else {
                 add_glue(l, style, size);
                 space_before = 1;
@@ -183,11 +189,7 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
             box = NULL;
         }
         if (!box) {
-            if (l->text_len + 4 > l->cfg.max_text)
-                return -1;
             box = push(l, IT_BOX);
-            if (!box)
-                return -1;
             box->style = (uint8_t)style;
             box->size = (uint8_t)size;
             box->text = l->text_len;
@@ -196,11 +198,21 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
             space_before = 0;
             prev = 0;
         }
-        if (l->text_len + (i - start) > l->cfg.max_text)
-            return -1;
+        int32_t add = advance(l, style, size, cp);
         if (prev && box->len > 0)
-            box->width += fonts_kerning(l->fonts, style, size, prev, cp);
-        box->width += advance(l, style, size, cp);
+            add += fonts_kerning(l->fonts, style, size, prev, cp);
+        if (box->len > 0 && box->width + add > bk->measure) {
+            /* A word wider than the line: it may break anywhere, so no
+             * line is ever overfull. */
+            add_penalty(l, 0, 0, 0);
+            box = push(l, IT_BOX);
+            box->style = (uint8_t)style;
+            box->size = (uint8_t)size;
+            box->text = l->text_len;
+            box->src = src + start;
+            add = advance(l, style, size, cp);
+        }
+        box->width += add;
         memcpy(l->text + l->text_len, s + start, i - start);
         l->text_len += i - start;
         box->len = (uint16_t)(box->len + (i - start));
@@ -213,50 +225,7 @@ int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t 
         prev2 = prev;
         prev = cp;
     }
-    return 0;
-}
-
-/* Split boxes wider than the measure into pieces that fit, so that no line
- * is ever overfull; the pieces may break anywhere between characters. */
-static void split_wide_boxes(nws_layout *l, int32_t measure)
-{
-    for (uint32_t i = 0; i < l->nitems; i++) {
-        lay_item *b = &l->items[i];
-        if (b->kind != IT_BOX || b->width <= measure || b->len == 0)
-            continue;
-        const uint8_t *s = l->text + b->text;
-        uint32_t cut = 0, pos = 0;
-        int32_t w = 0;
-        while (pos < b->len) {
-            uint32_t cp;
-            int ok;
-            uint32_t n = (uint32_t)utf8_decode(s + pos, b->len - pos, &cp, &ok);
-            int32_t a = advance(l, b->style, b->size, cp);
-            if (w + a > measure && pos > 0)
-                break;
-            w += a;
-            pos += n;
-        }
-        cut = pos;
-        if (cut == 0 || cut >= b->len || l->nitems + 2 > l->cfg.max_items)
-            continue;
-        /* items[i] = head, then a free break, then the tail as a new box */
-        memmove(&l->items[i + 3], &l->items[i + 1], (l->nitems - i - 1) * sizeof *l->items);
-        l->nitems += 2;
-        lay_item *tail = &l->items[i + 2];
-        *tail = *b;
-        tail->text = b->text + cut;
-        tail->len = (uint16_t)(b->len - cut);
-        tail->src = b->src + cut;
-        tail->flags = 0;
-        tail->width = layout_measure(l, tail->style, tail->size, l->text + tail->text, tail->len);
-        b->len = (uint16_t)cut;
-        b->width = w;
-        lay_item *p = &l->items[i + 1];
-        memset(p, 0, sizeof *p);
-        p->kind = IT_PENALTY;
-        p->penalty = 0;
-    }
+    return n;
 }
 
 void lay_finish_items(nws_layout *l)
@@ -268,9 +237,4 @@ void lay_finish_items(nws_layout *l)
     if (g)
         g->stretch = LAY_FIL_STRETCH;
     add_penalty(l, 0, -LAY_INF_PENALTY, 0);
-}
-
-void lay_prepare_measure(nws_layout *l, int32_t measure)
-{
-    split_wide_boxes(l, measure);
 }

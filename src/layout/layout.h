@@ -108,9 +108,11 @@ typedef struct nws_layout {
     int block_more, prev_block_type, block_is_first_chunk;
     uint32_t carry_from;           /* first item of a chunk's last line */
     int space_pending;             /* a forced break precedes the next box */
+    int carry_space;               /* the chunk was cut after a space */
+    int mark_pending;              /* a block start still to mark on a run */
     int32_t y;                     /* next line top on the page, 26.6 */
     int page_has_body;
-    int error;
+    const char *fail;              /* why the last call failed, for messages */
 } nws_layout;
 
 /* Sizes every buffer from cfg (zero fields take defaults) and takes it from

@@ -45,16 +45,18 @@ typedef struct lay_block {
     int32_t indent_left, indent_right, first_indent;
     int32_t space_before;
     int32_t line_height, ascent;
+    int32_t measure;      /* line width; no box may be wider */
 } lay_block;
 
 /* items.c */
 void lay_items_reset(nws_layout *l);
-int lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n, uint32_t src);
+/* Returns the bytes taken: fewer than n when the buffers are full. */
+uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n,
+                      uint32_t src);
 void lay_add_forced_break(nws_layout *l, const lay_block *bk);
 void lay_add_indent(nws_layout *l, int32_t width);
 void lay_finish_items(nws_layout *l);
-/* Split boxes wider than the measure (call before breaking lines). */
-void lay_prepare_measure(nws_layout *l, int32_t measure);
+
 int lay_items_full(const nws_layout *l);
 int32_t lay_size_px(const nws_layout *l, int role);
 int lay_style_of(const nws_layout *l, int role);

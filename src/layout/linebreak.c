@@ -314,6 +314,18 @@ static int set_line(nws_layout *l, const lay_block *bk, int32_t measure, uint32_
         }
         if (it->kind != IT_BOX)
             continue;
+        if (it->len > 0 && ln->nruns > 0 && i > a && l->items[i - 1].kind != IT_GLUE &&
+            !(it->flags & LAY_RUN_SPACE_BEFORE)) {
+            /* Boxes that touch (ideographs, pieces of a long word) in one
+             * font share a run: fewer runs per page, same pixels. */
+            lay_run *prev = &l->line_runs[l->nline_runs - 1];
+            if (prev->style == it->style && prev->size == it->size &&
+                prev->text + prev->len == it->text && prev->len + it->len < 0xFFFF) {
+                prev->len = (uint16_t)(prev->len + it->len);
+                x += it->width;
+                continue;
+            }
+        }
         if (it->len > 0) {
             if (l->nline_runs >= l->max_line_runs)
                 return -1;

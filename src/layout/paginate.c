@@ -15,6 +15,12 @@ enum { STAGE_HEADER = 0, STAGE_BLOCKS, STAGE_DONE };
 /* Sizes of the roles relative to the body, in percent. */
 static const uint8_t role_percent[LAY_FONT_ROLES] = {100, 160, 85, 135, 120, 105, 85, 75};
 
+static int fail(nws_layout *l, const char *why)
+{
+    l->fail = why;
+    return -1;
+}
+
 static int32_t round_px(int64_t v)
 {
     return (int32_t)((v + 32) & ~63); /* whole pixels hint best */
@@ -51,10 +57,13 @@ int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *
         l->cfg.max_text = 3072;
     if (!l->cfg.max_runs)
         l->cfg.max_runs = lines * words * 3 / 2 + 64;
+    /* Text per page: a line holds at most width/(em/2) characters of up to
+     * three bytes (CJK is one em wide, three bytes). */
+    uint32_t ems = content_w > 0 ? (uint32_t)(content_w / cfg->body_px) + 2 : 16;
     if (!l->cfg.max_pool)
-        l->cfg.max_pool = l->cfg.max_runs * 8;
+        l->cfg.max_pool = lines * ems * 3 + 256;
     l->max_nodes = l->cfg.max_items * 3 / 2;
-    l->max_lines = l->cfg.max_items / 2 + 8;
+    l->max_lines = l->cfg.max_items + 8; /* every line takes an item at least */
     l->max_line_runs = l->cfg.max_items + 16;
     for (int r = 0; r < LAY_FONT_ROLES; r++) {
         l->px_of[r] = round_px((int64_t)cfg->body_px * role_percent[r] / 100);
@@ -95,7 +104,7 @@ static int next_token(nws_layout *l, nws_token *t, uint32_t *abs)
         if (nwsb_record_find(l->bundle, l->pos, &r) != NWSB_OK ||
             nwsb_record_get(l->bundle, r, &rec) != NWSB_OK ||
             nwsb_record_read(l->bundle, r, l->rec, NWSB_RECORD_MAX, &len, NULL) != NWSB_OK)
-            return -1;
+            return fail(l, "a record of the bundle is damaged");
         l->rec_index = r;
         l->rec_start = rec.text_offset;
         l->rec_len = len;
@@ -108,7 +117,7 @@ static int next_token(nws_layout *l, nws_token *t, uint32_t *abs)
     nws_scan_init(&sc, l->rec, l->pos - l->rec_start, end);
     int r = nws_scan_next(&sc, t);
     if (r <= 0)
-        return r < 0 ? -1 : 0;
+        return r < 0 ? fail(l, "the text stream is malformed") : 0;
     *abs = l->rec_start + t->offset;
     l->pos = l->rec_start + sc.pos;
     return 1;
@@ -163,12 +172,14 @@ static void block_setup(nws_layout *l, lay_block *bk, int type, int depth)
     if (bk->line_height < asc - desc)
         bk->line_height = round_px(asc - desc);
     bk->ascent = round_px(asc + (bk->line_height - (asc - desc)) / 2);
+    bk->measure = (l->cfg.width - l->cfg.margin_left - l->cfg.margin_right) * 64 -
+                  bk->indent_left - bk->indent_right;
 }
 
 static int32_t measure_of(const nws_layout *l, const lay_block *bk)
 {
-    return (l->cfg.width - l->cfg.margin_left - l->cfg.margin_right) * 64 - bk->indent_left -
-           bk->indent_right;
+    (void)l;
+    return bk->measure;
 }
 
 /* Mark the lines just set, and add the bullet of a list item. */
@@ -243,10 +254,9 @@ static int set_header(nws_layout *l)
     if (buf[0]) {
         lay_add_text(l, &bk, (const uint8_t *)buf, (uint32_t)strlen(buf), 0);
         lay_finish_items(l);
-        lay_prepare_measure(l, measure_of(l, &bk));
         first = l->nlines;
         if (lay_break_lines(l, &bk, measure_of(l, &bk), 0, NULL) < 0)
-            return -1;
+            return fail(l, "line breaking ran out of room (title)");
         finish_lines(l, &bk, first, 1, 1, LAY_RUN_META);
     }
     /* Byline: author, source and date, as known. */
@@ -277,10 +287,9 @@ static int set_header(nws_layout *l)
         (void)keep_text;
         lay_add_text(l, &bk, (const uint8_t *)buf, n, 0);
         lay_finish_items(l);
-        lay_prepare_measure(l, measure_of(l, &bk));
         first = l->nlines;
         if (lay_break_lines(l, &bk, measure_of(l, &bk), 0, NULL) < 0)
-            return -1;
+            return fail(l, "line breaking ran out of room (title)");
         finish_lines(l, &bk, first, 1, 1, LAY_RUN_META);
     }
     l->style = NWS_STYLE_REGULAR;
@@ -302,6 +311,8 @@ static int set_next_block(nws_layout *l)
     if (l->block_more) {
         lay_carry_items(l, l->carry_from);
         l->block_is_first_chunk = 0;
+        /* The chunk ended on a space that finishing it dropped. */
+        l->space_pending = l->carry_space;
     } else {
         lay_items_reset(l);
         /* a new block */
@@ -338,16 +349,9 @@ static int set_next_block(nws_layout *l)
         } else if (t.kind == NWS_TOK_BREAK) {
             lay_add_forced_break(l, &bk);
         } else if (t.kind == NWS_TOK_TEXT) {
-            /* Feed in slices, so a chunk can end inside a long text run. */
-            uint32_t done = 0;
-            while (done < t.len && !lay_items_full(l)) {
-                uint32_t n = t.len - done > 128 ? 128 : t.len - done;
-                while (done + n < t.len && (t.text[done + n] & 0xC0) == 0x80)
-                    n--; /* whole characters only */
-                if (lay_add_text(l, &bk, t.text + done, n, abs + done) < 0)
-                    return -1;
-                done += n;
-            }
+            /* A chunk can end inside a long text run: what does not fit is
+             * read again for the next chunk. */
+            uint32_t done = lay_add_text(l, &bk, t.text, t.len, abs);
             if (done < t.len) {
                 l->pos = abs + done;
                 l->block_more = 1;
@@ -359,12 +363,12 @@ static int set_next_block(nws_layout *l)
             break;
         }
     }
+    l->carry_space = l->block_more && l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE;
     lay_finish_items(l);
     int32_t measure = measure_of(l, &bk);
-    lay_prepare_measure(l, measure);
     uint32_t carry = NO_CARRY;
     if (lay_break_lines(l, &bk, measure, l->block_more, &carry) < 0)
-        return -1;
+        return fail(l, "line breaking ran out of room");
     if (l->block_more && carry >= l->nitems)
         l->block_more = 0; /* the whole chunk was set after all */
     l->carry_from = carry;
@@ -422,7 +426,10 @@ static void place_line(nws_layout *l, lay_page *p, const lay_line *ln, int at_to
 {
     int32_t top = l->y + (at_top ? 0 : ln->space_before);
     int32_t base = top + ln->ascent;
-    int mark = (ln->flags & LINE_PARA_START) != 0;
+    /* A block's first line may hold no text (a code block opening with a
+     * blank line): then its next text carries the mark. */
+    int mark = (ln->flags & LINE_PARA_START) != 0 || l->mark_pending;
+    l->mark_pending = 0;
     for (uint32_t k = 0; k < ln->nruns; k++) {
         lay_run run = l->line_runs[ln->first_run + k];
         if (mark && !(run.flags & LAY_RUN_DECORATION)) {
@@ -433,6 +440,7 @@ static void place_line(nws_layout *l, lay_page *p, const lay_line *ln, int at_to
             !(run.flags & (LAY_RUN_DECORATION | LAY_RUN_META)) && p->text_start == UINT32_MAX)
             p->text_start = run.src;
     }
+    l->mark_pending = mark;
     l->y = top + ln->height;
     l->page_has_body = 1;
     p->lines++;
@@ -457,6 +465,8 @@ int layout_begin_article(nws_layout *l, uint32_t article)
     l->nlines = l->next_line = 0;
     l->nline_runs = 0;
     l->block_more = 0;
+    l->mark_pending = 0;
+    l->space_pending = 0;
     l->prev_block_type = 0;
     l->style = NWS_STYLE_REGULAR;
     return 0;

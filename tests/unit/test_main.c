@@ -9,7 +9,8 @@ int test_case_failed;
 int main(int argc, char **argv)
 {
     const test_case *tables[] = {text_tests,  date_tests,   parser_tests,
-                                 bundle_tests, damage_tests, alloc_tests};
+                                 bundle_tests, damage_tests, alloc_tests,
+                                 fb_tests,    layout_tests};
     int pass = 0, fail = 0;
     const char *only = argc > 1 ? argv[1] : NULL;
     g_diag.quiet = 1; /* parsers warn on purpose in these tests */

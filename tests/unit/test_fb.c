@@ -1,0 +1,107 @@
+/* test_fb.c -- the framebuffer model and every board's native packing. */
+#include <stdlib.h>
+
+#include "../../src/board/board.h"
+#include "../../src/fb/fb.h"
+#include "test.h"
+
+/* A pattern with every level, packed and read back through each board. */
+static void packing_round_trips_on_every_board(void)
+{
+    for (size_t i = 0; i < nws_board_count; i++) {
+        const nws_board *b = nws_boards[i];
+        size_t fbs = fb_bytes(b->width, b->height, b->gray_levels);
+        uint8_t *mem = malloc(fbs), *native = malloc(fb_native_bytes(b));
+        uint8_t *gray = malloc((size_t)b->width * b->height);
+        nws_fb fb;
+        CHECK_INT(fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs), 0);
+        for (uint32_t y = 0; y < b->height; y++)
+            for (uint32_t x = 0; x < b->width; x++)
+                fb_fill_rect(&fb, (int)x, (int)y, 1, 1, (x * 7 + y * 3) % b->gray_levels);
+        CHECK_INT(fb_pack(&fb, b, native, fb_native_bytes(b)), 0);
+        CHECK_INT(fb_unpack(b, native, fb_native_bytes(b), gray), 0);
+        unsigned bad = 0, top = b->gray_levels - 1u;
+        for (uint32_t y = 0; y < b->height; y++)
+            for (uint32_t x = 0; x < b->width; x++) {
+                unsigned lv = (x * 7 + y * 3) % b->gray_levels;
+                bad += gray[(size_t)y * b->width + x] != (lv * 255 + top / 2) / top;
+            }
+        if (bad)
+            fprintf(stderr, "  %s: %u pixels differ\n", b->name, bad);
+        CHECK_INT(bad, 0);
+        free(mem);
+        free(native);
+        free(gray);
+    }
+}
+
+/* The first native byte(s) when the top-left pixel is black and the rest
+ * white: this pins bit order, nibble order, polarity and rotation to what
+ * each controller documents (see the board files). */
+static void native_layouts_match_the_controllers(void)
+{
+    static const struct {
+        const char *board;
+        uint32_t offset; /* byte that holds the reading view's pixel (0,0) */
+        uint8_t expect;
+        uint32_t stride;
+    } cases[] = {
+        {"waveshare-7in5-v2", 0, 0x80, 100},  /* UC8179 DTM2: 1 = black, MSB first */
+        {"waveshare-4in2", 0, 0x7F, 50},      /* SSD1683: 0 = black, MSB first */
+        {"waveshare-2in13-v4", 15, 0xBF, 16}, /* portrait RAM, 122 px in 16 bytes, x = 121 */
+        {"lilygo-t5-4in7", 0, 0xF0, 480},     /* epdiy: even pixel in the low nibble */
+        {"inkplate-6", 0, 0x07, 400},         /* 3-bit values 0..7, even pixel high */
+        {"it8951-10in3", 0, 0xF0, 936},       /* IT8951 4bpp: pixel 0 in bits 3..0 */
+        {"kobo-clara-hd", 0, 0x00, 1088},     /* Y8, rows padded to 1088 */
+        {"kindle-paperwhite-4", 1, 0xFF, 1088},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const nws_board *b = board_find(cases[i].board);
+        CHECK(b != NULL);
+        if (!b)
+            continue;
+        size_t fbs = fb_bytes(b->width, b->height, b->gray_levels);
+        uint8_t *mem = malloc(fbs), *native = malloc(fb_native_bytes(b));
+        nws_fb fb;
+        fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs);
+        fb_fill(&fb, b->gray_levels - 1u);
+        fb_fill_rect(&fb, 0, 0, 1, 1, 0);
+        fb_pack(&fb, b, native, fb_native_bytes(b));
+        if (native[cases[i].offset] != cases[i].expect)
+            fprintf(stderr, "  %s: byte %u is 0x%02X, want 0x%02X\n", b->name, cases[i].offset,
+                    native[cases[i].offset], cases[i].expect);
+        CHECK_INT(native[cases[i].offset], cases[i].expect);
+        CHECK_INT(board_native_stride(b), cases[i].stride);
+        free(mem);
+        free(native);
+    }
+    const nws_board *k = board_find("kobo-clara-hd");
+    CHECK(k && board_native_width(k) == 1072 && board_native_height(k) == 1448);
+    const nws_board *w = board_find("waveshare-2in13-v4");
+    CHECK(w && board_native_width(w) == 122 && board_native_height(w) == 250);
+    CHECK(board_find("no-such-board") == NULL);
+}
+
+static void fb_levels_and_clipping(void)
+{
+    uint8_t mem[64];
+    nws_fb fb;
+    CHECK_INT(fb_init(&fb, 10, 4, 16, mem, sizeof mem), 0);
+    CHECK_INT(fb.bpp, 4);
+    CHECK_INT(fb.stride, 5);
+    fb_fill(&fb, 15);
+    fb_darken(&fb, 3, 2, 9);
+    fb_darken(&fb, 3, 2, 12); /* lighter: ignored */
+    fb_darken(&fb, -1, 0, 0); /* outside: ignored */
+    fb_darken(&fb, 10, 0, 0);
+    CHECK_INT(fb_get(&fb, 3, 2), 9);
+    CHECK_INT(fb_get(&fb, 4, 2), 15);
+    CHECK_INT(fb_init(&fb, 100, 100, 16, mem, sizeof mem), -1);
+    CHECK_INT(fb_init(&fb, 4, 4, 1, mem, sizeof mem), -1);
+}
+
+const test_case fb_tests[] = {
+    {"packing_round_trips_on_every_board", packing_round_trips_on_every_board},
+    {"native_layouts_match_the_controllers", native_layouts_match_the_controllers},
+    {"fb_levels_and_clipping", fb_levels_and_clipping},
+    {NULL, NULL}};

@@ -1,0 +1,307 @@
+/* test_layout.c -- pages keep every word exactly once, no line is wider
+ * than its measure, and three boards render as their golden pages. */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../src/core/utf8.h"
+#include "../../src/host/atomic_file.h"
+#include "../../src/host/png_write.h"
+#include "../../src/host/view.h"
+#include "../../src/layout/layout_internal.h"
+#include "../../src/text/breaks.h"
+#include "helpers.h"
+#include "test.h"
+
+#define CORPUS "../shared/corpus"
+
+/* Pack files into a bundle at path. */
+static int pack_files(const char *const *files, size_t n, const char *path)
+{
+    article_list l = {0};
+    input_options o = {FORMAT_AUTO, 1};
+    char **paths = NULL;
+    size_t np = 0, cap = 0;
+    for (size_t i = 0; i < n; i++)
+        if (input_expand(files[i], &paths, &np, &cap) < 0)
+            return -1;
+    for (size_t i = 0; i < np; i++) {
+        input_read(paths[i], &o, &l);
+        free(paths[i]);
+    }
+    free(paths);
+    writer_options w = default_writer();
+    bundle_meta meta = {"Test edition", "2026-01-01T00:00:00Z", "en", "unit tests"};
+    writer_stats st;
+    nwbuf img = {0};
+    int rc = l.n ? bundle_build(&l, &meta, &w, &img, &st) : -1;
+    if (rc == 0)
+        rc = atomic_write(path, img.data, img.len);
+    article_list_free(&l);
+    buf_free(&img);
+    return rc;
+}
+
+static void norm_add(nwbuf *b, const uint8_t *s, size_t n, int *space)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int ok;
+        size_t k = utf8_decode(s + i, n - i, &cp, &ok);
+        if (cp == ' ' || cp == '\n') {
+            *space = b->len > 0 && b->data[b->len - 1] != '\n';
+        } else if (!nws_is_invisible(cp)) {
+            if (*space)
+                buf_addc(b, ' ');
+            *space = 0;
+            buf_add(b, s + i, k);
+        }
+        i += k;
+    }
+}
+
+/* The article's body as the stream has it: blocks on lines. */
+static char *expected_text(nwsb_bundle *b, uint32_t art)
+{
+    size_t len;
+    char *stream = read_article_stream(b, art, &len);
+    nwbuf out = {0};
+    nws_scanner sc;
+    nws_token t;
+    int space = 0;
+    nws_scan_init(&sc, (const uint8_t *)stream, 0, (uint32_t)len);
+    while (nws_scan_next(&sc, &t) == 1) {
+        if (t.kind == NWS_TOK_BLOCK && out.len) {
+            buf_addc(&out, '\n');
+            space = 0;
+        } else if (t.kind == NWS_TOK_BREAK) {
+            space = out.len > 0 && out.data[out.len - 1] != '\n';
+        } else if (t.kind == NWS_TOK_TEXT) {
+            norm_add(&out, t.text, t.len, &space);
+        }
+    }
+    free(stream);
+    return buf_take_str(&out);
+}
+
+typedef struct page_check {
+    unsigned overfull, outside, text_mismatch, articles, pages;
+} page_check;
+
+static void check_board(const char *bundle, const char *board, unsigned size10, page_check *pc)
+{
+    view v;
+    view_options o;
+    memset(&o, 0, sizeof o);
+    memset(pc, 0, sizeof *pc);
+    o.board = board;
+    o.font_size_10 = size10;
+    o.font_dir = "fonts";
+    o.no_default_fallbacks = 1;
+    if (view_open(&v, bundle, &o) < 0) {
+        CHECK(!"view_open");
+        view_close(&v);
+        return;
+    }
+    nws_layout *l = &v.lay;
+    int32_t right = (l->cfg.width - l->cfg.margin_right) * 64;
+    int32_t bottom = (l->cfg.height - l->cfg.margin_bottom) * 64;
+    for (uint32_t a = 0; a < v.book.articles; a++) {
+        nwbuf got = {0};
+        int space = 0;
+        for (uint32_t p = 0; p < v.book.pages[a]; p++) {
+            CHECK_INT(view_layout(&v, v.book.first_page[a] + p), 0);
+            const lay_page *pg = &v.page;
+            CHECK(!pg->truncated);
+            pc->pages++;
+            for (uint32_t i = 0; i < pg->nruns; i++) {
+                const lay_run *r = &pg->runs[i];
+                if (r->flags & (LAY_RUN_DECORATION | LAY_RUN_META))
+                    continue;
+                int32_t w = layout_measure(l, r->style, r->size, pg->pool + r->text, r->len);
+                if (r->flags & LAY_RUN_HYPHEN)
+                    w += fonts_glyph(l->fonts, r->style, r->size, '-')->advance;
+                if (r->x + w > right || r->x < l->cfg.margin_left * 64) {
+                    if (!pc->overfull)
+                        fprintf(stderr, "  %s: page %u: run \"%.*s\" ends at %d > %d\n", board,
+                                v.book.first_page[a] + p, r->len, pg->pool + r->text,
+                                (r->x + w) / 64, right / 64);
+                    pc->overfull++;
+                }
+                if (r->y > bottom || r->y < 0)
+                    pc->outside++;
+                if ((r->flags & LAY_RUN_BLOCK_START) && got.len) {
+                    buf_addc(&got, '\n');
+                    space = 0;
+                } else if (r->flags & LAY_RUN_SPACE_BEFORE) {
+                    space = got.len > 0 && got.data[got.len - 1] != '\n';
+                }
+                norm_add(&got, pg->pool + r->text, r->len, &space);
+            }
+        }
+        char *g = buf_take_str(&got);
+        char *want = expected_text(v.bf.b, a);
+        if (strcmp(g, want) != 0) {
+            size_t k = 0;
+            while (g[k] && g[k] == want[k])
+                k++;
+            if (!pc->text_mismatch)
+                fprintf(stderr, "  %s: article %u differs at byte %zu: got \"%.40s\" want \"%.40s\"\n",
+                        board, a + 1, k, g + k, want + k);
+            pc->text_mismatch++;
+        }
+        pc->articles++;
+        free(g);
+        free(want);
+    }
+    view_close(&v);
+}
+
+static const char *tmp_bundle(const char *name)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "/tmp/nws-test-%d-%s.nwsb", (int)getpid(), name);
+    return path;
+}
+
+static void pages_keep_all_text_and_fit(void)
+{
+    const char *files[] = {CORPUS "/seed", CORPUS "/news-text", "docs/samples"};
+    const char *path = tmp_bundle("corpus");
+    struct stat st;
+    size_t nf = stat(CORPUS "/news-text", &st) == 0 ? 3 : 0;
+    if (!nf) {
+        fprintf(stderr, "  (shared corpus absent: samples only)\n");
+        files[0] = "docs/samples";
+        nf = 1;
+    }
+    CHECK_INT(pack_files(nf == 3 ? files : files, nf, path), 0);
+    static const struct {
+        const char *board;
+        unsigned size10;
+    } cases[] = {{"waveshare-7in5-v2", 0}, {"kobo-clara-hd", 0}, {"kobo-clara-hd", 160},
+                 {"lilygo-t5-4in7", 0}, {"waveshare-2in13-v4", 0}, {"it8951-10in3", 70}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        page_check pc;
+        check_board(path, cases[i].board, cases[i].size10, &pc);
+        CHECK(pc.articles > 0 && pc.pages >= pc.articles);
+        CHECK_INT(pc.text_mismatch, 0);
+        CHECK_INT(pc.overfull, 0);
+        CHECK_INT(pc.outside, 0);
+    }
+    unlink(path);
+}
+
+static void pathological_paragraphs(void)
+{
+    /* one 200 KB paragraph, a word longer than any line, tiny records */
+    const char *path = tmp_bundle("patho"), *src = "/tmp/nws-test-patho.txt";
+    FILE *f = fopen(src, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fprintf(f, "Pathological\n");
+    for (int i = 0; i < 20000; i++)
+        fprintf(f, "w%d%s", i, i % 997 == 0 ? " Pneumonoultramicroscopicsilicovolcanoconiosis"
+                                              "AndThenSomeMoreLettersWithoutAnySpace " : " ");
+    fprintf(f, "\nA short closing paragraph.\n");
+    fclose(f);
+    const char *files[] = {src};
+    CHECK_INT(pack_files(files, 1, path), 0);
+    page_check pc;
+    check_board(path, "waveshare-2in13-v4", 0, &pc);
+    CHECK(pc.pages > 50);
+    CHECK_INT(pc.text_mismatch, 0);
+    CHECK_INT(pc.overfull, 0);
+    check_board(path, "kobo-clara-hd", 0, &pc);
+    CHECK_INT(pc.text_mismatch, 0);
+    CHECK_INT(pc.overfull, 0);
+    unlink(path);
+    unlink(src);
+}
+
+/* Golden pages: guarded by the FreeType version they were made with. */
+static void golden_pages(void)
+{
+    static const struct {
+        const char *board;
+        uint32_t page;
+    } cases[] = {{"waveshare-7in5-v2", 3}, {"kobo-clara-hd", 3}, {"lilygo-t5-4in7", 6}};
+    const char *files[] = {"docs/samples"};
+    const char *path = tmp_bundle("golden");
+    int update = getenv("UPDATE_GOLDEN") != NULL;
+    CHECK_INT(pack_files(files, 1, path), 0);
+    char want_ver[32] = "", have_ver[32];
+    FILE *vf = fopen("tests/golden/FREETYPE_VERSION", "r");
+    if (vf) {
+        if (!fgets(want_ver, sizeof want_ver, vf))
+            want_ver[0] = '\0';
+        want_ver[strcspn(want_ver, "\n")] = '\0';
+        fclose(vf);
+    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        view v;
+        view_options o;
+        memset(&o, 0, sizeof o);
+        o.board = cases[i].board;
+        o.font_dir = "fonts";
+        o.no_default_fallbacks = 1;
+        if (view_open(&v, path, &o) < 0) {
+            CHECK(!"view_open");
+            view_close(&v);
+            continue;
+        }
+        fonts_engine_version(&v.fonts, have_ver, sizeof have_ver);
+        CHECK_INT(view_render(&v, cases[i].page), 0);
+        char golden[256], err[256];
+        snprintf(golden, sizeof golden, "tests/golden/%s-page%u.png", cases[i].board,
+                 cases[i].page);
+        if (update) {
+            CHECK_INT(png_write_gray(golden, v.gray, v.board->width, v.board->height), 0);
+            FILE *w = fopen("tests/golden/FREETYPE_VERSION", "w");
+            if (w) {
+                fprintf(w, "%s\n", have_ver);
+                fclose(w);
+            }
+        } else if (strcmp(want_ver, have_ver) != 0) {
+            fprintf(stderr, "  golden %s: made with FreeType %s, this is %s: not compared\n",
+                    golden, want_ver[0] ? want_ver : "?", have_ver);
+        } else {
+            uint32_t w, h;
+            uint8_t *px = png_read_gray(golden, &w, &h);
+            CHECK(px != NULL);
+            if (px && (w != v.board->width || h != v.board->height)) {
+                CHECK(!"golden size");
+            } else if (px) {
+                size_t n = (size_t)w * h, diff = 0;
+                uint8_t *d = malloc(n);
+                for (size_t k = 0; k < n; k++) {
+                    diff += px[k] != v.gray[k];
+                    /* the diff image: differing pixels black, the rest faint */
+                    d[k] = px[k] != v.gray[k] ? 0 : (uint8_t)(200 + v.gray[k] / 5);
+                }
+                if (diff) {
+                    mkdir("build", 0777);
+                    snprintf(err, sizeof err, "build/%s-page%u_err.png", cases[i].board,
+                             cases[i].page);
+                    png_write_gray(err, d, w, h);
+                    snprintf(err, sizeof err, "build/%s-page%u_out.png", cases[i].board,
+                             cases[i].page);
+                    png_write_gray(err, v.gray, w, h);
+                    fprintf(stderr, "  %s: %zu pixels differ; see build/*_err.png\n", golden,
+                            diff);
+                }
+                CHECK_INT(diff, 0);
+                free(d);
+            }
+            free(px);
+        }
+        view_close(&v);
+    }
+    unlink(path);
+}
+
+const test_case layout_tests[] = {{"pages_keep_all_text_and_fit", pages_keep_all_text_and_fit},
+                                  {"pathological_paragraphs", pathological_paragraphs},
+                                  {"golden_pages", golden_pages},
+                                  {NULL, NULL}};
