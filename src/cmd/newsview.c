@@ -267,6 +267,12 @@ int main(int argc, char **argv)
             fprintf(stderr, " U+%04X", v.fonts.missing_cp[i]);
         fputc('\n', stderr);
     }
+    if (v.fonts.load_errors) {
+        fprintf(stderr, "newsview: warning: %u glyphs could not be loaded (a damaged font, or "
+                        "the arena is too small: try --arena)\n", v.fonts.load_errors);
+        if (rc == EXIT_OK)
+            rc = EXIT_FAIL;
+    }
     view_close(&v);
     return rc;
 }

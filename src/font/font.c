@@ -166,17 +166,22 @@ static void note_missing(nws_fonts *f, uint32_t cp)
         f->missing_cp[f->nmissing_cp++] = cp;
 }
 
+/* The font's own TrueType hinting, never the auto-hinter: the auto-hinter
+ * builds per-script tables (~50 KB a face) the first time it meets a
+ * script, i.e. while a page is being drawn, and from the arena. */
 static FT_Int32 load_flags(const nws_fonts *f)
 {
-    return f->mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_LIGHT;
+    return (f->mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_NORMAL) | FT_LOAD_NO_AUTOHINT;
 }
 
 /* Load the glyph's outline at the right size; leaves it in the face slot. */
 static FT_Face load(nws_fonts *f, const nws_glyph *g)
 {
     FT_Face face = f->face[g->face];
-    if (activate(f, g->face, g->size) < 0 || FT_Load_Glyph(face, g->gindex, load_flags(f)) != 0)
+    if (activate(f, g->face, g->size) < 0 || FT_Load_Glyph(face, g->gindex, load_flags(f)) != 0) {
+        f->load_errors++;
         return NULL;
+    }
     return face;
 }
 

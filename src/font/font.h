@@ -53,6 +53,7 @@ typedef struct nws_fonts {
     uint32_t missing;
     uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
     int nmissing_cp;
+    uint32_t load_errors;   /* FreeType failures: damaged font or full arena */
 } nws_fonts;
 
 typedef enum {

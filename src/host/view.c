@@ -117,9 +117,13 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
     /* Cache: generous where RAM is plenty, 16 KiB of (1-bit) glyphs on
      * microcontroller-class boards. */
     int small = b->ram_budget < 512 * 1024;
-    uint32_t pool = small ? 16 * 1024 : b->ram_budget >= 1024 * 1024 ? 512 * 1024 : 64 * 1024;
+    /* A TrueType size object carries ~19 KB of hinting state; below 1 MiB
+     * the faces keep one each and re-scale it (see font.c). */
+    int shared = b->ram_budget < 1024 * 1024;
+    uint32_t pool = small ? 16 * 1024 : b->ram_budget / 4 > 256 * 1024 ? 256 * 1024
+                                                                        : b->ram_budget / 4;
     uint32_t slots = small ? 128 : 2048;
-    int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (small ? NWS_FONT_SHARED_SIZES : 0);
+    int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
     rc = fonts_init(&v->fonts, &v->arena, main, fb, v->nfallback, flags, slots, pool);
     if (rc != NWS_FONT_OK) {
         diag_error(NULL, 0, "board %s: fonts do not fit its %u-byte budget, or a font file is "

@@ -85,10 +85,11 @@ static char *expected_text(nwsb_bundle *b, uint32_t art)
 }
 
 typedef struct page_check {
-    unsigned overfull, outside, text_mismatch, articles, pages;
+    unsigned overfull, outside, text_mismatch, articles, pages, load_errors;
 } page_check;
 
-static void check_board(const char *bundle, const char *board, unsigned size10, page_check *pc)
+static void check_board(const char *bundle, const char *board, unsigned size10, page_check *pc,
+                        int draw)
 {
     view v;
     view_options o;
@@ -110,7 +111,8 @@ static void check_board(const char *bundle, const char *board, unsigned size10, 
         nwbuf got = {0};
         int space = 0;
         for (uint32_t p = 0; p < v.book.pages[a]; p++) {
-            CHECK_INT(view_layout(&v, v.book.first_page[a] + p), 0);
+            CHECK_INT(draw ? view_render(&v, v.book.first_page[a] + p)
+                           : view_layout(&v, v.book.first_page[a] + p), 0);
             const lay_page *pg = &v.page;
             CHECK(!pg->truncated);
             pc->pages++;
@@ -154,6 +156,7 @@ static void check_board(const char *bundle, const char *board, unsigned size10, 
         free(g);
         free(want);
     }
+    pc->load_errors = v.fonts.load_errors;
     view_close(&v);
 }
 
@@ -179,12 +182,15 @@ static void pages_keep_all_text_and_fit(void)
     static const struct {
         const char *board;
         unsigned size10;
-    } cases[] = {{"waveshare-7in5-v2", 0}, {"kobo-clara-hd", 0}, {"kobo-clara-hd", 160},
-                 {"lilygo-t5-4in7", 0}, {"waveshare-2in13-v4", 0}, {"it8951-10in3", 70}};
+    } cases[] = {{"waveshare-7in5-v2", 0}, {"lilygo-t5-4in7", 0}, {"kobo-clara-hd", 160},
+                 {"kobo-clara-hd", 0}, {"waveshare-2in13-v4", 0}, {"it8951-10in3", 70},
+                 {"inkplate-6", 0}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         page_check pc;
-        check_board(path, cases[i].board, cases[i].size10, &pc);
+        /* drawing every page too: no glyph may fail to load */
+        check_board(path, cases[i].board, cases[i].size10, &pc, i < 2);
         CHECK(pc.articles > 0 && pc.pages >= pc.articles);
+        CHECK_INT(pc.load_errors, 0);
         CHECK_INT(pc.text_mismatch, 0);
         CHECK_INT(pc.overfull, 0);
         CHECK_INT(pc.outside, 0);
@@ -209,11 +215,11 @@ static void pathological_paragraphs(void)
     const char *files[] = {src};
     CHECK_INT(pack_files(files, 1, path), 0);
     page_check pc;
-    check_board(path, "waveshare-2in13-v4", 0, &pc);
+    check_board(path, "waveshare-2in13-v4", 0, &pc, 0);
     CHECK(pc.pages > 50);
     CHECK_INT(pc.text_mismatch, 0);
     CHECK_INT(pc.overfull, 0);
-    check_board(path, "kobo-clara-hd", 0, &pc);
+    check_board(path, "kobo-clara-hd", 0, &pc, 0);
     CHECK_INT(pc.text_mismatch, 0);
     CHECK_INT(pc.overfull, 0);
     unlink(path);
