@@ -97,7 +97,11 @@ demo: deps
 	@tools/demo.sh $(BUILD)
 
 # The test programs of one build (BUILD, SANITIZE select which).
-test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests
+test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo
+
+$(BUILD)/pnginfo: $(call obj,tests/tools/pnginfo.c)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
 # Every suite against the plain build, then again under ASan+UBSan.
 check:

@@ -17,7 +17,7 @@ const nws_board board_waveshare_2in13_v4 = {
     .gray_levels = 2,
     .pack = {.bpp = 1, .lsb_first = 0, .black_is_zero = 1, .stride_align = 1, .rotation = 90},
     .modes = {{"full", 2000, 2, 1}, {"partial", 300, 2, 0}},
-    .ram_budget = 224 * 1024,
+    .ram_budget = 248 * 1024,
     .font_size_10 = 80,
     .margin_px = 4,
     .paragraph_indent = 1,

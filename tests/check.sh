@@ -17,14 +17,14 @@ run_build() {
         return
     fi
     local suite out
-    for suite in unit cli; do
+    for suite in unit cli view; do
         echo "-- $suite tests ($label)"
         out=$(mktemp)
-        if [ "$suite" = unit ]; then
-            "$dir/unit-tests" 2>&1 | tee "$out"
-        else
-            tests/cli/run.sh "$dir" 2>&1 | tee "$out"
-        fi
+        case $suite in
+        unit) "$dir/unit-tests" 2>&1 | tee "$out" ;;
+        cli) tests/cli/run.sh "$dir" 2>&1 | tee "$out" ;;
+        view) tests/cli/newsview.sh "$dir" 2>&1 | tee "$out" ;;
+        esac
         local line
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
         if [ -z "$line" ]; then

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages the project needs, when they are
 # missing.  Usage: tools/install-deps.sh [build|test|all]
-#   build: compiler, pkg-config, zlib, md4c, zopfli
-#   test:  build + what the tests and benchmarks use (gzip, xz, zip, clang
-#          with libFuzzer, valgrind)
+#   build: compiler, pkg-config, zlib, md4c, zopfli, libunibreak, FreeType,
+#          libpng
+#   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
+#          valgrind, Tesseract OCR)
+#   bench: test + what the benchmarks compare with (mupdf-tools, pandoc)
 # Runs apt-get itself as root or through sudo; otherwise prints the exact
 # command and fails, so a user knows what to run.
 set -u
@@ -17,9 +19,14 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "  zlib, md4c and zopfli development files yourself" >&2
     exit 0
 fi
-for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev; do want "$p"; done
-if [ "$what" = test ] || [ "$what" = all ]; then
-    for p in gzip xz-utils zip clang libclang-rt-dev valgrind; do want "$p"; done
+for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-dev \
+    libfreetype-dev libpng-dev; do want "$p"; done
+if [ "$what" != build ]; then
+    for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
+        tesseract-ocr-eng; do want "$p"; done
+fi
+if [ "$what" = bench ] || [ "$what" = all ]; then
+    for p in mupdf-tools pandoc; do want "$p"; done
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

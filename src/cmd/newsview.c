@@ -257,9 +257,9 @@ int main(int argc, char **argv)
         printf("%u pages on %s (%u contents)\n", total, v.board->name, v.book.contents_pages);
     if (mem)
         printf("arena: budget %zu bytes; %zu after set-up; peak %zu (%.1f KiB); glyph cache "
-               "flushes %u\n",
+               "flushes %u; refused %zu (largest %zu)\n",
                v.arena.size, v.arena_after_init, v.arena.peak, v.arena.peak / 1024.0,
-               v.fonts.flushes);
+               v.fonts.flushes, v.arena.failures, v.arena.largest_refused);
     if (v.fonts.missing) {
         fprintf(stderr, "newsview: warning: %u character%s with no glyph in any font, drawn as "
                         "boxes:", v.fonts.missing, v.fonts.missing == 1 ? "" : "s");

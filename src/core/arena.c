@@ -35,6 +35,8 @@ void *arena_alloc(nws_arena *a, size_t n)
         n = 1;
     if (n > a->size) {
         a->failures++;
+        if (n > a->largest_refused)
+            a->largest_refused = n;
         return NULL;
     }
     size_t need = (n + HDR + ALIGN - 1) & ~(size_t)(ALIGN - 1);
@@ -58,6 +60,8 @@ void *arena_alloc(nws_arena *a, size_t n)
         return (uint8_t *)b + HDR;
     }
     a->failures++;
+    if (n > a->largest_refused)
+        a->largest_refused = n;
     return NULL;
 }
 

@@ -16,6 +16,7 @@ typedef struct nws_arena {
     size_t size;
     size_t used, peak;   /* bytes in live blocks, headers included */
     size_t failures;     /* requests refused */
+    size_t largest_refused;
     void *free_list;
 } nws_arena;
 

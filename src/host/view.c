@@ -160,6 +160,15 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
         return -1;
     }
     v->arena_after_init = v->arena.used;
+    /* FreeType still needs working memory for each glyph it loads and
+     * rasterises (a few KB at a time): refuse a budget that leaves less
+     * than this, rather than draw boxes later. */
+    if (v->arena.size - v->arena.used < VIEW_ARENA_HEADROOM) {
+        diag_error(NULL, 0, "board %s: %u-byte budget leaves %zu bytes free after set-up; "
+                            "%u needed (a larger font size needs less)", b->name, budget,
+                   v->arena.size - v->arena.used, VIEW_ARENA_HEADROOM);
+        return -1;
+    }
     size_t fbsize = fb_bytes(b->width, b->height, b->gray_levels);
     v->fb_mem = xmalloc(fbsize);
     fb_init(&v->fb, b->width, b->height, b->gray_levels, v->fb_mem, fbsize);

@@ -13,6 +13,7 @@
 #include "mapfile.h"
 
 #define VIEW_MAX_FALLBACKS 4
+#define VIEW_ARENA_HEADROOM (16u * 1024u)
 
 typedef struct view_options {
     const char *board;           /* name; NULL: the default board */

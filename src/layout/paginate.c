@@ -62,7 +62,7 @@ int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *
     uint32_t ems = content_w > 0 ? (uint32_t)(content_w / cfg->body_px) + 2 : 16;
     if (!l->cfg.max_pool)
         l->cfg.max_pool = lines * ems * 3 + 256;
-    l->max_nodes = l->cfg.max_items * 3 / 2;
+    l->max_nodes = l->cfg.max_items * 5 / 4; /* more: first-fit instead */
     l->max_lines = l->cfg.max_items + 8; /* every line takes an item at least */
     l->max_line_runs = l->cfg.max_items + 16;
     for (int r = 0; r < LAY_FONT_ROLES; r++) {
