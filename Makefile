@@ -111,7 +111,12 @@ check:
 valgrind: $(BUILD)/newspack $(BUILD)/unit-tests
 	valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/unit-tests
 
-bench: $(BUILD)/newspack $(BUILD)/bench-read
+$(BUILD)/bench-render: $(call obj,tests/bench/bench_render.c) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+bench: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/bench-read $(BUILD)/bench-render
+	@tools/install-deps.sh bench
 	@tools/bench.sh $(BUILD)
 
 fuzz:
@@ -124,7 +129,7 @@ install: $(BUILD)/newspack $(BUILD)/newsview
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/fonts
 	install -m 755 $(BUILD)/newspack $(BUILD)/newsview $(DESTDIR)$(BINDIR)/
 	install -m 644 fonts/*.ttf fonts/*-COPYRIGHT $(DESTDIR)$(DATADIR)/fonts/
-	install -m 644 README.md docs/FORMAT.md docs/ARCHITECTURE.md docs/NEWSPACK.md \
+	install -m 644 README.md docs/FORMAT.md docs/ARCHITECTURE.md docs/NEWSPACK.md docs/NEWSVIEW.md \
 		$(DESTDIR)$(DOCDIR)/
 
 uninstall:

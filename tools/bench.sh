@@ -87,3 +87,54 @@ awk -v r="$raw" -v a="$t_max" -v b="$t_9" 'BEGIN {
 echo
 echo "Reader (device code on this host), bundle $T/max.nwsb:"
 "$build/bench-read" "$T/max.nwsb" 20
+
+# --- rendering: the device core per page, next to mutool on an EPUB -----------
+echo
+echo "Rendering $label: per page = lay out + draw + pack for the panel (ours),"
+echo "or lay out + rasterise to 8-bit gray (mutool draw on the same articles as an"
+echo "EPUB made by pandoc, same page size in pixels, same dpi and font size)."
+"$NP" build -q -o "$T/render.nwsb" "${files[@]}"
+if command -v pandoc >/dev/null 2>&1 && command -v mutool >/dev/null 2>&1; then
+    {
+        echo "<html><body>"
+        for f in "${files[@]}"; do
+            sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' "$f" |
+                awk 'NR == 1 { print "<h1>" $0 "</h1>"; next } tolower($0) ~ /^release time:/ { next } NF { print "<p>" $0 "</p>" }'
+        done
+        echo "</body></html>"
+    } >"$T/all.html"
+    pandoc -f html -t epub3 --metadata title=Bench -o "$T/bench.epub" "$T/all.html"
+fi
+printf "  %-20s %6s %9s %10s %12s | %7s %10s %7s\n" board pages "paginate" "ms/page" "arena peak" "mutool" "ms/page" "ratio"
+for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
+    best=""
+    for run in 1 2 3; do
+        line=$("$build/bench-render" "$T/render.nwsb" "$b" 3)
+        ms=$(echo "$line" | awk '{print $4}')
+        if [ -z "$best" ] || awk -v a="$ms" -v b="$(echo "$best" | awk '{print $4}')" 'BEGIN { exit !(a < b) }'; then
+            best=$line
+        fi
+    done
+    read -r _ pages pag ms peak <<<"$best"
+    geom=$("$build/newsview" --list-boards | awk -v b="$b" '$1 == b { print $2, $3 }')
+    w=${geom%%x*}
+    rest=${geom#*x}
+    h=${rest%% *}
+    dpi=${rest##* }
+    size=$(sed -n 's/.*font_size_10 = \([0-9]*\).*/\1/p' "boards/$b.c")
+    mp="-" mms="-" ratio="-"
+    if [ -f "$T/bench.epub" ]; then
+        out=$(mutool draw -s t -c gray -r "$dpi" -W "$(awk -v p="$w" -v d="$dpi" 'BEGIN { print p * 72 / d }')" \
+            -H "$(awk -v p="$h" -v d="$dpi" 'BEGIN { print p * 72 / d }')" -S "$(awk -v s="$size" 'BEGIN { print s / 10 }')" \
+            -F pgm -o /dev/null "$T/bench.epub" 2>&1 | grep '^total' || true)
+        # "total 710ms (162ms layout) / 507 pages ..."
+        mp=$(echo "$out" | awk '{ for (i = 1; i <= NF; i++) if ($i == "pages") print $(i - 1) }')
+        tot=$(echo "$out" | awk '{ sub("ms", "", $2); print $2 }')
+        mms=$(awk -v t="$tot" -v p="$mp" 'BEGIN { printf "%.3f", t / p }')
+        ours=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.3f", a + g / p }')
+        ratio=$(awk -v m="$mms" -v o="$ours" 'BEGIN { printf "%.1fx", m / o }')
+    fi
+    printf "  %-20s %6s %7sms %10s %10s B | %7s %10s %7s\n" "$b" "$pages" "$pag" "$ms" "$peak" "$mp" "$mms" "$ratio"
+done
+echo "  (ratio: mutool's time per page over ours, our pagination shared out over the pages;"
+echo "   arena peak: FreeType, glyph cache and layout; framebuffer and font files are extra)"

@@ -9,27 +9,8 @@ size_t fb_native_bytes(const nws_board *b)
     return (size_t)board_native_stride(b) * board_native_height(b);
 }
 
-/* Reading-view pixel (x, y) -> native pixel, for a clockwise rotation. */
-static void to_native(const nws_board *b, uint32_t x, uint32_t y, uint32_t *nx, uint32_t *ny)
-{
-    switch (b->pack.rotation) {
-    case 90:
-        *nx = b->height - 1 - y;
-        *ny = x;
-        break;
-    case 180:
-        *nx = b->width - 1 - x;
-        *ny = b->height - 1 - y;
-        break;
-    case 270:
-        *nx = y;
-        *ny = b->width - 1 - x;
-        break;
-    default:
-        *nx = x;
-        *ny = y;
-    }
-}
+/* Rotation maps reading-view pixel (x, y) to the native pixel
+ * 90: (height-1-y, x); 180: (width-1-x, height-1-y); 270: (y, width-1-x). */
 
 static unsigned max_value(const nws_board *b)
 {
@@ -54,10 +35,60 @@ static unsigned native_to_level(const nws_board *b, unsigned v)
     return v > top ? top : v;
 }
 
-static unsigned shift_of(const nws_board *b, uint32_t nx)
+/* Levels of one reading-view row, one byte per pixel. */
+static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
 {
-    unsigned per = 8u / b->pack.bpp, slot = nx % per;
-    return b->pack.lsb_first ? slot * b->pack.bpp : 8u - b->pack.bpp - slot * b->pack.bpp;
+    const uint8_t *row = fb->pix + (size_t)y * fb->stride;
+    unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
+    uint32_t x = 0;
+    for (uint32_t i = 0; x < fb->width; i++)
+        for (unsigned k = 0; k < per && x < fb->width; k++, x++)
+            out[x] = (uint8_t)((row[i] >> (8u - bpp * (k + 1))) & mask);
+}
+
+/* Same depth, no rotation: every canonical byte maps to one native byte
+ * (levels, polarity and slot order folded into a table). */
+static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut, uint8_t *native,
+                       uint32_t stride)
+{
+    uint8_t table[256];
+    unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
+    for (unsigned v = 0; v < 256; v++) {
+        uint8_t out = 0;
+        for (unsigned k = 0; k < per; k++) {
+            unsigned lv = (v >> (8u - bpp * (k + 1))) & mask;
+            unsigned val = lv < b->gray_levels ? lut[lv] : lut[b->gray_levels - 1u];
+            unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp * (k + 1);
+            out = (uint8_t)(out | (val << sh));
+        }
+        table[v] = out;
+    }
+    for (uint32_t y = 0; y < fb->height; y++) {
+        const uint8_t *src = fb->pix + (size_t)y * fb->stride;
+        uint8_t *dst = native + (size_t)y * stride;
+        for (uint32_t i = 0; i < fb->stride; i++)
+            dst[i] = table[src[i]];
+    }
+}
+
+/* Write native values of one native row. */
+static void put_native_row(const nws_board *b, uint8_t *dst, const uint8_t *vals, uint32_t n,
+                           uint8_t fill)
+{
+    unsigned bpp = b->pack.bpp;
+    if (bpp == 8) {
+        memcpy(dst, vals, n);
+        return;
+    }
+    unsigned per = 8u / bpp, mask = (1u << bpp) - 1;
+    for (uint32_t x = 0; x < n; x += per) {
+        uint8_t byte = fill; /* slots past the row's end stay white */
+        for (unsigned k = 0; k < per && x + k < n; k++) {
+            unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp - k * bpp;
+            byte = (uint8_t)((byte & ~(mask << sh)) | (vals[x + k] << sh));
+        }
+        dst[x / per] = byte;
+    }
 }
 
 int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
@@ -65,22 +96,60 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
     if (fb->width != b->width || fb->height != b->height || fb->levels != b->gray_levels ||
         size < fb_native_bytes(b))
         return -1;
-    uint32_t stride = board_native_stride(b);
-    /* Padding bits hold white, as controllers are cleared to it. */
-    unsigned white = level_to_native(b, b->gray_levels - 1u);
+    uint32_t stride = board_native_stride(b), nw = board_native_width(b);
+    uint32_t nh = board_native_height(b);
+    uint8_t lut[256];
+    for (unsigned lv = 0; lv < b->gray_levels; lv++)
+        lut[lv] = (uint8_t)level_to_native(b, lv);
+    /* Padding holds white, as controllers are cleared to it. */
+    unsigned white = lut[b->gray_levels - 1u];
     uint8_t fill = 0;
     for (unsigned s = 0; s < 8; s += b->pack.bpp)
         fill = (uint8_t)((fill << b->pack.bpp) | white);
     memset(native, fill, fb_native_bytes(b));
-    for (uint32_t y = 0; y < b->height; y++) {
-        for (uint32_t x = 0; x < b->width; x++) {
-            uint32_t nx, ny;
-            to_native(b, x, y, &nx, &ny);
-            unsigned v = level_to_native(b, fb_get(fb, x, y));
-            uint8_t *p = native + (size_t)ny * stride + nx * b->pack.bpp / 8;
-            unsigned sh = shift_of(b, nx);
-            *p = (uint8_t)((*p & ~(max_value(b) << sh)) | (v << sh));
+    /* Row buffers on the stack: panels are at most a few thousand pixels
+     * wide.  Rotated panels gather a native row from a reading column. */
+    if (b->pack.rotation == 0 && b->pack.bpp == fb->bpp) {
+        pack_bytes(fb, b, lut, native, stride);
+        return 0;
+    }
+    if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4) {
+        /* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): one
+         * table step per model byte, two native bytes out. */
+        uint8_t pair[256][2];
+        for (unsigned v = 0; v < 256; v++) {
+            pair[v][0] = lut[v >> 4];
+            pair[v][1] = lut[v & 15];
         }
+        for (uint32_t y = 0; y < fb->height; y++) {
+            const uint8_t *src = fb->pix + (size_t)y * fb->stride;
+            uint8_t *dst = native + (size_t)y * stride;
+            uint32_t whole = fb->width / 2;
+            for (uint32_t i = 0; i < whole; i++)
+                memcpy(dst + 2 * i, pair[src[i]], 2);
+            if (fb->width & 1)
+                dst[fb->width - 1] = pair[src[whole]][0];
+        }
+        return 0;
+    }
+    uint8_t levels[4096], vals[4096];
+    if (nw > sizeof vals || b->width > sizeof levels)
+        return -1;
+    for (uint32_t ny = 0; ny < nh; ny++) {
+        if (b->pack.rotation == 0 || b->pack.rotation == 180) {
+            uint32_t y = b->pack.rotation == 0 ? ny : b->height - 1 - ny;
+            row_levels(fb, y, levels);
+            for (uint32_t nx = 0; nx < nw; nx++)
+                vals[nx] = lut[levels[b->pack.rotation == 0 ? nx : b->width - 1 - nx]];
+        } else {
+            for (uint32_t nx = 0; nx < nw; nx++) {
+                /* inverse of to_native() */
+                uint32_t x = b->pack.rotation == 90 ? ny : b->width - 1 - ny;
+                uint32_t y = b->pack.rotation == 90 ? b->height - 1 - nx : nx;
+                vals[nx] = lut[fb_get(fb, x, y)];
+            }
+        }
+        put_native_row(b, native + (size_t)ny * stride, vals, nw, fill);
     }
     return 0;
 }
@@ -89,15 +158,26 @@ int fb_unpack(const nws_board *b, const uint8_t *native, size_t size, uint8_t *g
 {
     if (size < fb_native_bytes(b))
         return -1;
-    uint32_t stride = board_native_stride(b);
-    unsigned top = b->gray_levels - 1u;
-    for (uint32_t y = 0; y < b->height; y++) {
-        for (uint32_t x = 0; x < b->width; x++) {
-            uint32_t nx, ny;
-            to_native(b, x, y, &nx, &ny);
-            const uint8_t *p = native + (size_t)ny * stride + nx * b->pack.bpp / 8;
-            unsigned v = (*p >> shift_of(b, nx)) & max_value(b);
-            gray[(size_t)y * b->width + x] = (uint8_t)((native_to_level(b, v) * 255 + top / 2) / top);
+    uint32_t stride = board_native_stride(b), nw = board_native_width(b);
+    uint32_t nh = board_native_height(b);
+    unsigned top = b->gray_levels - 1u, bpp = b->pack.bpp, per = 8u / bpp;
+    uint8_t lut[256];
+    for (unsigned v = 0; v <= max_value(b); v++)
+        lut[v] = (uint8_t)((native_to_level(b, v) * 255 + top / 2) / top);
+    for (uint32_t ny = 0; ny < nh; ny++) {
+        const uint8_t *row = native + (size_t)ny * stride;
+        for (uint32_t nx = 0; nx < nw; nx++) {
+            unsigned slot = nx % per;
+            unsigned sh = b->pack.lsb_first ? slot * bpp : 8u - bpp - slot * bpp;
+            uint8_t g = lut[(row[nx / per] >> sh) & max_value(b)];
+            uint32_t x, y;
+            switch (b->pack.rotation) {
+            case 90: x = ny; y = b->height - 1 - nx; break;
+            case 180: x = b->width - 1 - nx; y = b->height - 1 - ny; break;
+            case 270: x = b->width - 1 - ny; y = nx; break;
+            default: x = nx; y = ny;
+            }
+            gray[(size_t)y * b->width + x] = g;
         }
     }
     return 0;

@@ -71,10 +71,16 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
         f->pool = arena_alloc(arena, pool_bytes);
         f->pool_size = pool_bytes;
-        if (!f->slots || !f->pool)
+        f->nkern = f->nslots;
+        f->kern = arena_alloc(arena, f->nkern * sizeof *f->kern);
+        if (!f->slots || !f->pool || !f->kern)
             rc = NWS_FONT_E_NOMEM;
-        else
+        else {
             memset(f->slots, 0, f->nslots * sizeof *f->slots);
+            memset(f->kern, 0, f->nkern * sizeof *f->kern);
+        }
+        for (int i = 0; i < NWS_FONT_FACES; i++)
+            f->has_kerning[i] = f->face[i] && FT_HAS_KERNING((FT_Face)f->face[i]);
     }
     if (rc != NWS_FONT_OK)
         fonts_done(f);
@@ -89,6 +95,8 @@ void fonts_done(nws_fonts *f)
         arena_free(f->arena, f->memory);
     if (f->slots)
         arena_free(f->arena, f->slots);
+    if (f->kern)
+        arena_free(f->arena, f->kern);
     if (f->pool)
         arena_free(f->arena, f->pool);
     memset(f, 0, sizeof *f);
@@ -309,18 +317,26 @@ int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t
         return 0;
     uint8_t face_a = a->face;
     uint32_t ga = a->gindex;
+    if (!f->has_kerning[face_a])
+        return 0;
     const nws_glyph *b = lookup(f, style, size, right);
     if (!b || b->face != face_a || !ga || !b->gindex)
         return 0;
+    uint32_t gb = b->gindex;
+    uint32_t key = (ga * 2654435761u) ^ (gb * 40503u) ^ ((uint32_t)face_a << 24 | (uint32_t)size << 16);
+    key |= 1; /* never 0 */
+    struct nws_kern *slot = &f->kern[key % f->nkern];
+    if (slot->key == key && slot->a == ga && slot->b == gb)
+        return slot->value;
     FT_Face face = f->face[face_a];
     FT_Vector k;
-    if (!FT_HAS_KERNING(face))
+    if (activate(f, face_a, size) < 0 || FT_Get_Kerning(face, ga, gb, FT_KERNING_DEFAULT, &k) != 0)
         return 0;
-    if (activate(f, face_a, size) < 0)
-        return 0;
-    if (FT_Get_Kerning(face, ga, b->gindex, FT_KERNING_DEFAULT, &k) != 0)
-        return 0;
-    return (int32_t)k.x;
+    slot->key = key;
+    slot->a = ga;
+    slot->b = gb;
+    slot->value = (int32_t)k.x;
+    return slot->value;
 }
 
 void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender)

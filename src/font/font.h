@@ -54,6 +54,14 @@ typedef struct nws_fonts {
     uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
     int nmissing_cp;
     uint32_t load_errors;   /* FreeType failures: damaged font or full arena */
+    /* kerning pairs already asked for: FreeType scales each one anew */
+    struct nws_kern {
+        uint32_t key;       /* face, size, glyph pair hashed; 0 = empty */
+        uint32_t a, b;
+        int32_t value;
+    } *kern;
+    uint32_t nkern;
+    uint8_t has_kerning[NWS_FONT_FACES];
 } nws_fonts;
 
 typedef enum {

@@ -122,7 +122,7 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
     int shared = b->ram_budget < 1024 * 1024;
     uint32_t pool = small ? 16 * 1024 : b->ram_budget / 4 > 256 * 1024 ? 256 * 1024
                                                                         : b->ram_budget / 4;
-    uint32_t slots = small ? 128 : 2048;
+    uint32_t slots = small ? 256 : 2048;
     int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
     rc = fonts_init(&v->fonts, &v->arena, main, fb, v->nfallback, flags, slots, pool);
     if (rc != NWS_FONT_OK) {
@@ -182,12 +182,17 @@ int view_layout(view *v, uint32_t n)
     return book_page(&v->book, n, &v->page);
 }
 
-int view_render(view *v, uint32_t n)
+int view_render_native(view *v, uint32_t n)
 {
     if (book_page(&v->book, n, &v->page) < 0)
         return -1;
     render_page(&v->fonts, &v->page, &v->fb);
-    if (fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board)) < 0 ||
+    return fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board));
+}
+
+int view_render(view *v, uint32_t n)
+{
+    if (view_render_native(v, n) < 0 ||
         fb_unpack(v->board, v->native, fb_native_bytes(v->board), v->gray) < 0)
         return -1;
     return 0;

@@ -49,6 +49,8 @@ void view_close(view *v);
 /* Lay out and draw page n (from 1) into v->fb, pack it natively and unpack
  * it into v->gray (board width x height, 8-bit).  0 or -1. */
 int view_render(view *v, uint32_t n);
+/* What a device does for page n: lay out, draw, pack into v->native. */
+int view_render_native(view *v, uint32_t n);
 /* Lay out page n only (no drawing), for text extraction. */
 int view_layout(view *v, uint32_t n);
 

@@ -4,43 +4,105 @@
 #include "../core/utf8.h"
 #include "../text/breaks.h"
 
-/* Coverage 0..255 to the panel level to darken towards (0 = black). */
-static unsigned level_for(const nws_fb *fb, uint8_t coverage)
+/* Coverage 0..255 to the panel level to darken towards (0 = black),
+ * through the e-ink gamma: one table per page, not a division per pixel. */
+static void level_table(const nws_fb *fb, uint8_t *lut)
 {
-    unsigned dark = render_gamma[coverage];
     unsigned top = fb->levels - 1u;
-    return ((255u - dark) * top + 127u) / 255u;
+    for (unsigned c = 0; c < 256; c++)
+        lut[c] = (uint8_t)(((255u - render_gamma[c]) * top + 127u) / 255u);
+}
+
+/* Clip a glyph box against the fb: returns 0 when nothing shows. */
+static int clip(const nws_fb *fb, int *x0, int *y0, int *gx, int *gy, int *w, int *h)
+{
+    *gx = *gy = 0;
+    if (*x0 < 0) {
+        *gx = -*x0;
+        *w += *x0;
+        *x0 = 0;
+    }
+    if (*y0 < 0) {
+        *gy = -*y0;
+        *h += *y0;
+        *y0 = 0;
+    }
+    if (*x0 + *w > (int)fb->width)
+        *w = (int)fb->width - *x0;
+    if (*y0 + *h > (int)fb->height)
+        *h = (int)fb->height - *y0;
+    return *w > 0 && *h > 0;
+}
+
+/* 1-bit panel, mono glyph: whole bytes at a time.  Black is 0 in the
+ * model, so glyph bits clear fb bits. */
+static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+{
+    int gx, gy, w = g->width, h = g->rows;
+    if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
+        return;
+    unsigned rb = (g->width + 7u) / 8u;
+    for (int y = 0; y < h; y++) {
+        const uint8_t *src = bm + (size_t)(y + gy) * rb;
+        uint8_t *dst = fb->pix + (size_t)(y0 + y) * fb->stride;
+        for (int x = 0; x < w;) {
+            /* up to 8 source bits from bit gx+x, landing at fb bit x0+x */
+            int sbit = gx + x, dbit = x0 + x;
+            int n = 8 - (dbit & 7);
+            if (n > w - x)
+                n = w - x;
+            unsigned bits = ((unsigned)src[sbit >> 3] << 8 | (sbit / 8 + 1 < (int)rb ? src[(sbit >> 3) + 1] : 0)) >> (8 - (sbit & 7));
+            bits = (bits >> (8 - n)) & ((1u << n) - 1u); /* n bits, first pixel high */
+            dst[dbit >> 3] &= (uint8_t)~(bits << (8 - (dbit & 7) - n));
+            x += n;
+        }
+    }
+}
+
+/* Any other case: level per pixel, darker wins, clipped once. */
+static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono,
+                        const uint8_t *lut, int x0, int y0)
+{
+    int gx, gy, w = g->width, h = g->rows;
+    if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
+        return;
+    unsigned rb = (g->width + 7u) / 8u, bpp = fb->bpp, mask = (1u << bpp) - 1u;
+    unsigned white = fb->levels - 1u;
+    for (int y = 0; y < h; y++) {
+        uint8_t *row = fb->pix + (size_t)(y0 + y) * fb->stride;
+        for (int x = 0; x < w; x++) {
+            unsigned lv;
+            if (mono)
+                lv = (bm[(size_t)(y + gy) * rb + (unsigned)(x + gx) / 8] & (0x80 >> ((x + gx) & 7)))
+                         ? 0 : white;
+            else
+                lv = lut[bm[(size_t)(y + gy) * g->width + (unsigned)(x + gx)]];
+            if (lv >= white)
+                continue;
+            unsigned bit = (unsigned)(x0 + x) * bpp, sh = 8u - bpp - (bit & 7u);
+            uint8_t *p = row + (bit >> 3);
+            if (lv < ((*p >> sh) & mask))
+                *p = (uint8_t)((*p & ~(mask << sh)) | (lv << sh));
+        }
+    }
 }
 
 static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono,
-                       int32_t pen_x, int32_t base_y)
+                       const uint8_t *lut, int32_t pen_x, int32_t base_y)
 {
     int x0 = (int)((pen_x + 32) >> 6) + g->left;
     int y0 = (int)((base_y + 32) >> 6) - g->top;
-    unsigned white = fb->levels - 1u;
-    if (mono) {
-        unsigned rb = (g->width + 7u) / 8u;
-        for (int y = 0; y < g->rows; y++)
-            for (int x = 0; x < g->width; x++)
-                if (bm[y * rb + x / 8] & (0x80 >> (x & 7)))
-                    fb_darken(fb, x0 + x, y0 + y, 0);
-        return;
-    }
-    for (int y = 0; y < g->rows; y++) {
-        for (int x = 0; x < g->width; x++) {
-            uint8_t c = bm[y * g->width + x];
-            if (!c)
-                continue;
-            unsigned lv = level_for(fb, c);
-            if (lv < white)
-                fb_darken(fb, x0 + x, y0 + y, lv);
-        }
-    }
+    if (mono && fb->bpp == 1)
+        blit_mono_1bpp(fb, g, bm, x0, y0);
+    else
+        blit_levels(fb, g, bm, mono, lut, x0, y0);
 }
 
 int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
 {
     int missing = 0;
+    uint8_t lut[256];
+    level_table(fb, lut);
     fb_fill(fb, fb->levels - 1u);
     for (uint32_t i = 0; i < page->nruns; i++) {
         const lay_run *r = &page->runs[i];
@@ -64,7 +126,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
                 continue;
             }
             int32_t adv = g->advance;
-            draw_glyph(fb, g, bm, fonts->mono, x, r->y);
+            draw_glyph(fb, g, bm, fonts->mono, lut, x, r->y);
             x += adv;
             prev = cp;
         }
@@ -72,7 +134,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
             const uint8_t *bm;
             const nws_glyph *g = fonts_render(fonts, r->style, r->size, '-', &bm);
             if (g)
-                draw_glyph(fb, g, bm, fonts->mono, x, r->y);
+                draw_glyph(fb, g, bm, fonts->mono, lut, x, r->y);
         }
     }
     return missing ? -1 : 0;
