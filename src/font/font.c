@@ -71,7 +71,7 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
         f->pool = arena_alloc(arena, pool_bytes);
         f->pool_size = pool_bytes;
-        f->nkern = f->nslots;
+        f->nkern = f->nslots / 4; /* pairs repeat less than glyphs do */
         f->kern = arena_alloc(arena, f->nkern * sizeof *f->kern);
         if (!f->slots || !f->pool || !f->kern)
             rc = NWS_FONT_E_NOMEM;

@@ -120,9 +120,10 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
     /* A TrueType size object carries ~19 KB of hinting state; below 1 MiB
      * the faces keep one each and re-scale it (see font.c). */
     int shared = b->ram_budget < 1024 * 1024;
-    uint32_t pool = small ? 16 * 1024 : b->ram_budget / 4 > 256 * 1024 ? 256 * 1024
-                                                                        : b->ram_budget / 4;
-    uint32_t slots = small ? 256 : 2048;
+    /* The glyph cache takes about a sixth of the budget, at most 384 KiB. */
+    int large = b->ram_budget >= 2 * 1024 * 1024;
+    uint32_t pool = small ? 16 * 1024 : large ? 256 * 1024 : b->ram_budget / 8;
+    uint32_t slots = small ? 256 : large ? 2048 : 512;
     int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
     rc = fonts_init(&v->fonts, &v->arena, main, fb, v->nfallback, flags, slots, pool);
     if (rc != NWS_FONT_OK) {
