@@ -114,15 +114,22 @@ void lay_add_indent(nws_layout *l, int32_t width)
         it->width = width;
 }
 
-void lay_add_forced_break(nws_layout *l, const lay_block *bk)
+/* TeX's \hfil\break: trailing spaces go, glue takes the slack, the line
+ * must end here.  Ends paragraphs (\parfillskip) and forced breaks. */
+static void end_line(nws_layout *l)
 {
-    (void)bk;
     while (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE)
         l->nitems--;
     lay_item *g = push(l, IT_GLUE);
     if (g)
         g->stretch = LAY_FIL_STRETCH;
     add_penalty(l, 0, -LAY_INF_PENALTY, 0);
+}
+
+void lay_add_forced_break(nws_layout *l, const lay_block *bk)
+{
+    (void)bk;
+    end_line(l);
     /* The text after a line break is a new word, as after a space. */
     l->space_pending = 1;
 }
@@ -230,11 +237,5 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
 
 void lay_finish_items(nws_layout *l)
 {
-    while (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE)
-        l->nitems--;
-    /* TeX ends a paragraph with \parfillskip and a forced break. */
-    lay_item *g = push(l, IT_GLUE);
-    if (g)
-        g->stretch = LAY_FIL_STRETCH;
-    add_penalty(l, 0, -LAY_INF_PENALTY, 0);
+    end_line(l);
 }

@@ -13,17 +13,7 @@ INFO="$PWD/$BUILD/pnginfo"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1764288000
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
-status_is() { # name, want, command...
-    local name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name"; else bad "$name" "exit $got, want $want; $(head -c 300 "$T/err")"; fi
-}
+. tests/cli/lib.sh
 
 "$NP" build -q -o "$T/s.nwsb" docs/samples
 
@@ -128,5 +118,4 @@ else
     bad "demo packs and renders the samples" "$(tail -5 "$T/err")"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -10,23 +10,7 @@ NP="$PWD/$BUILD/newspack"
 CORPUS=../shared/corpus
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
-check() { # name, command...
-    local name=$1
-    shift
-    if "$@" >"$T/out" 2>"$T/err"; then ok "$name"; else bad "$name" "$(head -c 400 "$T/err")"; fi
-}
-# Run a command, expecting exit status $2; crashes show as >= 128.
-status_is() { # name, want, command...
-    local name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -eq "$want" ]; then ok "$name"; else bad "$name" "exit $got, want $want; $(head -c 300 "$T/err")"; fi
-}
+. tests/cli/lib.sh
 
 # --- command-line contract -------------------------------------------------
 status_is "help exits 0" 0 "$NP" --help
@@ -212,5 +196,4 @@ else
     bad "make install honours DESTDIR and PREFIX" "$(cat "$T/err")"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary
