@@ -136,6 +136,8 @@ static int check_header(nwsb_bundle *b, uint32_t src_size, nwsb_diag *d)
         return fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
     if (file_size > src_size)
         return fail(d, NWSB_E_TRUNCATED, "header", NWSB_H_FILE_SIZE);
+    if (file_size < dir_end)
+        return fail(d, NWSB_E_LAYOUT, "header", NWSB_H_FILE_SIZE);
     /* Bytes past file_size (flash padding) are ignored. */
     b->file_size = file_size;
 
@@ -150,7 +152,8 @@ static int check_header(nwsb_bundle *b, uint32_t src_size, nwsb_diag *d)
         s->offset = nwsb_get32(e + 4);
         s->size = nwsb_get32(e + 8);
         s->crc = nwsb_get32(e + 12);
-        if (s->offset != expect || s->size > file_size - s->offset)
+        /* offset <= file_size first: the subtraction must not wrap */
+        if (s->offset != expect || s->offset > file_size || s->size > file_size - s->offset)
             return fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
         expect = s->offset + s->size;
         for (uint32_t j = 0; j < i; j++)
