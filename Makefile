@@ -4,7 +4,7 @@
 #   make demo       install missing packages (if it can), pack the samples, list them
 #   make check      every test, plain and under ASan+UBSan; ends "N passed, N failed"
 #   make bench      compression and speed figures
-#   make fuzz       libFuzzer run of the bundle reader (FUZZ_SECONDS, default 60)
+#   make fuzz       libFuzzer runs: bundle reader, whole device core (FUZZ_SECONDS each)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Honoured: CC CFLAGS LDFLAGS CPPFLAGS PREFIX DESTDIR CROSS_COMPILE V=1 BUILD
