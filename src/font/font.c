@@ -310,19 +310,11 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
     return g;
 }
 
-int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right)
+int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,
+                             uint32_t gb)
 {
-    const nws_glyph *a = lookup(f, style, size, left);
-    if (!a)
+    if (face_a != face_b || face_a >= NWS_FONT_FACES || !f->has_kerning[face_a] || !ga || !gb)
         return 0;
-    uint8_t face_a = a->face;
-    uint32_t ga = a->gindex;
-    if (!f->has_kerning[face_a])
-        return 0;
-    const nws_glyph *b = lookup(f, style, size, right);
-    if (!b || b->face != face_a || !ga || !b->gindex)
-        return 0;
-    uint32_t gb = b->gindex;
     uint32_t key = (ga * 2654435761u) ^ (gb * 40503u) ^ ((uint32_t)face_a << 24 | (uint32_t)size << 16);
     key |= 1; /* never 0 */
     struct nws_kern *slot = &f->kern[key % f->nkern];
@@ -337,6 +329,21 @@ int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t
     slot->b = gb;
     slot->value = (int32_t)k.x;
     return slot->value;
+}
+
+int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right)
+{
+    const nws_glyph *a = lookup(f, style, size, left);
+    if (!a)
+        return 0;
+    uint8_t face_a = a->face;
+    uint32_t ga = a->gindex;
+    if (!f->has_kerning[face_a])
+        return 0;
+    const nws_glyph *b = lookup(f, style, size, right);
+    if (!b)
+        return 0;
+    return fonts_kerning_glyphs(f, size, face_a, ga, b->face, b->gindex);
 }
 
 void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender)

@@ -55,20 +55,35 @@ static int32_t advance(nws_layout *l, int style, int size, uint32_t cp)
     return g ? g->advance : 0;
 }
 
+/* Advance of cp plus its kerning against the glyph before it (*face,
+ * *gi: updated).  One cache lookup per character. */
+static int32_t advance_kerned(nws_layout *l, int style, int size, uint32_t cp, uint8_t *face,
+                              uint32_t *gi)
+{
+    const nws_glyph *g = fonts_glyph(l->fonts, style, size, cp);
+    if (!g)
+        return 0;
+    int32_t w = g->advance;
+    uint8_t fa = g->face;
+    uint32_t ga = g->gindex;
+    if (*face != 0xFF)
+        w += fonts_kerning_glyphs(l->fonts, size, *face, *gi, fa, ga);
+    *face = fa;
+    *gi = ga;
+    return w;
+}
+
 int32_t layout_measure(nws_layout *l, int style, int size, const uint8_t *s, uint32_t n)
 {
     int32_t w = 0;
-    uint32_t prev = 0;
+    uint8_t face = 0xFF;
+    uint32_t gi = 0;
     for (uint32_t i = 0; i < n;) {
         uint32_t cp;
         int ok;
         i += (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
-        if (nws_is_invisible(cp))
-            continue;
-        if (prev)
-            w += fonts_kerning(l->fonts, style, size, prev, cp);
-        w += advance(l, style, size, cp);
-        prev = cp;
+        if (!nws_is_invisible(cp))
+            w += advance_kerned(l, style, size, cp, &face, &gi);
     }
     return w;
 }
@@ -139,7 +154,8 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
 {
     int style = lay_style_of(l, bk->role), size = l->size_of[bk->role];
     lay_item *box = NULL;
-    uint32_t prev = 0, prev2 = 0;
+    uint32_t prev = 0, prev2 = 0, kern_gi = 0;
+    uint8_t kern_face = 0xFF;
     int space_before = (l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE) ||
                        l->space_pending;
     l->space_pending = 0;
@@ -205,9 +221,9 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             space_before = 0;
             prev = 0;
         }
-        int32_t add = advance(l, style, size, cp);
-        if (prev && box->len > 0)
-            add += fonts_kerning(l->fonts, style, size, prev, cp);
+        if (box->len == 0)
+            kern_face = 0xFF; /* kerning stays inside a box */
+        int32_t add = advance_kerned(l, style, size, cp, &kern_face, &kern_gi);
         if (box->len > 0 && box->width + add > bk->measure) {
             /* A word wider than the line: it may break anywhere, so no
              * line is ever overfull. */
@@ -217,7 +233,8 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             box->size = (uint8_t)size;
             box->text = l->text_len;
             box->src = src + start;
-            add = advance(l, style, size, cp);
+            kern_face = 0xFF;
+            add = advance_kerned(l, style, size, cp, &kern_face, &kern_gi);
         }
         box->width += add;
         memcpy(l->text + l->text_len, s + start, i - start);

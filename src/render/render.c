@@ -110,25 +110,28 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
         /* Pens advance by whole pixels (hinted advances), so every glyph
          * of a run lands where layout measured it. */
         int32_t x = r->x;
-        uint32_t prev = 0;
+        uint8_t prev_face = 0xFF;
+        uint32_t prev_gi = 0;
         for (uint32_t k = 0; k < r->len;) {
             uint32_t cp;
             int ok;
             k += (uint32_t)utf8_decode(s + k, r->len - k, &cp, &ok);
             if (nws_is_invisible(cp))
                 continue;
-            if (prev)
-                x += fonts_kerning(fonts, r->style, r->size, prev, cp);
             const uint8_t *bm;
             const nws_glyph *g = fonts_render(fonts, r->style, r->size, cp, &bm);
             if (!g) {
                 missing++;
                 continue;
             }
-            int32_t adv = g->advance;
-            draw_glyph(fb, g, bm, fonts->mono, lut, x, r->y);
-            x += adv;
-            prev = cp;
+            /* copy what is needed: the kerning lookup may reuse the cache */
+            nws_glyph gl = *g;
+            if (prev_face != 0xFF)
+                x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, gl.face, gl.gindex);
+            draw_glyph(fb, &gl, bm, fonts->mono, lut, x, r->y);
+            x += gl.advance;
+            prev_face = gl.face;
+            prev_gi = gl.gindex;
         }
         if (r->flags & LAY_RUN_HYPHEN) {
             const uint8_t *bm;
