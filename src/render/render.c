@@ -34,28 +34,35 @@ static int clip(const nws_fb *fb, int *x0, int *y0, int *gx, int *gy, int *w, in
     return *w > 0 && *h > 0;
 }
 
-/* 1-bit panel, mono glyph: whole bytes at a time.  Black is 0 in the
- * model, so glyph bits clear fb bits. */
+/* 1-bit panel, mono glyph: a glyph row (up to 56 pixels) is gathered
+ * into one 64-bit word, shifted to the destination's bit position and
+ * cleared into whole bytes.  Black is 0 in the model. */
 static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
         return;
     unsigned rb = (g->width + 7u) / 8u;
+    if (w + (x0 & 7) > 56 || gx) {
+        /* wide or clipped on the left: a pixel at a time */
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+                if (bm[(size_t)(y + gy) * rb + (unsigned)(x + gx) / 8] & (0x80 >> ((x + gx) & 7)))
+                    fb->pix[(size_t)(y0 + y) * fb->stride + (unsigned)(x0 + x) / 8] &=
+                        (uint8_t)~(0x80 >> ((x0 + x) & 7));
+        return;
+    }
+    unsigned shift = (unsigned)x0 & 7u, nbytes = ((unsigned)w + shift + 7u) / 8u;
+    uint64_t keep = w >= 64 ? ~0ull : ((1ull << w) - 1) << (64 - w); /* the w pixels */
     for (int y = 0; y < h; y++) {
         const uint8_t *src = bm + (size_t)(y + gy) * rb;
-        uint8_t *dst = fb->pix + (size_t)(y0 + y) * fb->stride;
-        for (int x = 0; x < w;) {
-            /* up to 8 source bits from bit gx+x, landing at fb bit x0+x */
-            int sbit = gx + x, dbit = x0 + x;
-            int n = 8 - (dbit & 7);
-            if (n > w - x)
-                n = w - x;
-            unsigned bits = ((unsigned)src[sbit >> 3] << 8 | (sbit / 8 + 1 < (int)rb ? src[(sbit >> 3) + 1] : 0)) >> (8 - (sbit & 7));
-            bits = (bits >> (8 - n)) & ((1u << n) - 1u); /* n bits, first pixel high */
-            dst[dbit >> 3] &= (uint8_t)~(bits << (8 - (dbit & 7) - n));
-            x += n;
-        }
+        uint64_t bits = 0;
+        for (unsigned i = 0; i < rb && i < 8; i++)
+            bits |= (uint64_t)src[i] << (56 - 8 * i);
+        bits = (bits & keep) >> shift;
+        uint8_t *dst = fb->pix + (size_t)(y0 + y) * fb->stride + ((unsigned)x0 >> 3);
+        for (unsigned i = 0; i < nbytes; i++)
+            dst[i] &= (uint8_t) ~(bits >> (56 - 8 * i));
     }
 }
 
