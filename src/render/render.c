@@ -94,6 +94,32 @@ static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int m
     }
 }
 
+/* Gray glyph into a 4-bit model (8 and 16 levels): blank coverage is
+ * skipped before any lookup, nibbles are addressed without multiplies. */
+static void blit_gray_4bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, const uint8_t *lut,
+                           int x0, int y0)
+{
+    int gx, gy, w = g->width, h = g->rows;
+    if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
+        return;
+    for (int y = 0; y < h; y++) {
+        const uint8_t *src = bm + (size_t)(y + gy) * g->width + gx;
+        uint8_t *row = fb->pix + (size_t)(y0 + y) * fb->stride;
+        for (int x = 0; x < w; x++) {
+            if (!src[x])
+                continue;
+            unsigned lv = lut[src[x]], px = (unsigned)(x0 + x);
+            uint8_t *p = row + (px >> 1);
+            if (px & 1) {
+                if (lv < (*p & 15u))
+                    *p = (uint8_t)((*p & 0xF0) | lv);
+            } else if (lv < (unsigned)(*p >> 4)) {
+                *p = (uint8_t)((*p & 0x0F) | (lv << 4));
+            }
+        }
+    }
+}
+
 static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono,
                        const uint8_t *lut, int32_t pen_x, int32_t base_y)
 {
@@ -101,6 +127,8 @@ static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mo
     int y0 = (int)((base_y + 32) >> 6) - g->top;
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
+    else if (!mono && fb->bpp == 4)
+        blit_gray_4bpp(fb, g, bm, lut, x0, y0);
     else
         blit_levels(fb, g, bm, mono, lut, x0, y0);
 }
