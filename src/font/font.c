@@ -59,8 +59,10 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
     }
     for (int i = 0; i < nfallback && i < NWS_FONT_FALLBACKS && rc == NWS_FONT_OK; i++) {
         FT_Face face;
+        /* A fallback that cannot be loaded (unreadable, or too big for the
+         * arena) is left out, and said so: the reading faces matter more. */
         if (FT_New_Memory_Face(lib, fallback[i].data, (FT_Long)fallback[i].size, 0, &face) != 0)
-            rc = NWS_FONT_E_FACE;
+            f->fallback_skipped |= 1u << i;
         else
             f->face[NWS_FONT_STYLES + f->nfallback++] = face;
     }

@@ -38,6 +38,7 @@ typedef struct nws_fonts {
     void *face[NWS_FONT_FACES];
     void *ft_size[NWS_FONT_FACES][NWS_FONT_SIZES];
     int nfallback;
+    uint32_t fallback_skipped; /* bit i: fallback i could not be loaded */
     int32_t size_px[NWS_FONT_SIZES];
     int nsizes;
     int mono;               /* 1-bit panels: monochrome hinting and bitmaps */

@@ -18,11 +18,16 @@ static const char *const face_files[4] = {
     "LiberationSerif-Regular.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-Bold.ttf",
     "LiberationSerif-BoldItalic.ttf"};
 
-/* Symbols and scripts the reading face lacks, when the system has them. */
-static const char *const default_fallbacks[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+/* Symbols and scripts the reading face lacks, when the system has them,
+ * and when the board has the memory: FreeType needs about 2 MB for a CJK
+ * face (min_budget). */
+static const struct {
+    const char *path;
+    uint32_t min_budget;
+} default_fallbacks[] = {
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0},
+    {"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 4u << 20},
+    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 4u << 20},
 };
 
 static int exists(const char *p)
@@ -95,13 +100,15 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
     for (int i = 0; i < o->nfallbacks && v->nfallback < VIEW_MAX_FALLBACKS; i++) {
         if (map_file(o->fallbacks[i], &v->fonts_fallback[v->nfallback]) < 0)
             return -1;
-        v->nfallback++;
+        v->fallback_path[v->nfallback++] = o->fallbacks[i];
     }
+    uint32_t budget = o->arena_bytes ? o->arena_bytes : b->ram_budget;
     for (size_t i = 0; !o->no_default_fallbacks && i < sizeof default_fallbacks /
                                                             sizeof default_fallbacks[0]; i++) {
-        if (v->nfallback < VIEW_MAX_FALLBACKS && exists(default_fallbacks[i]) &&
-            map_file(default_fallbacks[i], &v->fonts_fallback[v->nfallback]) == 0)
-            v->nfallback++;
+        if (v->nfallback < VIEW_MAX_FALLBACKS && budget >= default_fallbacks[i].min_budget &&
+            exists(default_fallbacks[i].path) &&
+            map_file(default_fallbacks[i].path, &v->fonts_fallback[v->nfallback]) == 0)
+            v->fallback_path[v->nfallback++] = default_fallbacks[i].path;
     }
     for (int i = 0; i < v->nfallback; i++) {
         fb[i].data = v->fonts_fallback[i].data;
@@ -111,7 +118,6 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
     /* One arena of the board's budget holds FreeType, the glyph cache and
      * the layout; framebuffers and font files are outside it, as on a
      * device (framebuffer in its own RAM, fonts in flash). */
-    uint32_t budget = o->arena_bytes ? o->arena_bytes : b->ram_budget;
     v->arena_mem = xmalloc(budget);
     arena_init(&v->arena, v->arena_mem, budget);
     /* Cache: generous where RAM is plenty, 16 KiB of (1-bit) glyphs on
@@ -130,6 +136,18 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
         diag_error(NULL, 0, "board %s: fonts do not fit its %u-byte budget, or a font file is "
                             "unreadable (error %d)", b->name, budget, rc);
         return -1;
+    }
+    for (int i = 0; i < v->nfallback; i++) {
+        if (!(v->fonts.fallback_skipped & (1u << i)))
+            continue;
+        /* a font the user named must work; a system default may not fit */
+        if (i < o->nfallbacks) {
+            diag_error(v->fallback_path[i], 0, "not a font FreeType can load in the %u-byte "
+                                               "budget", budget);
+            return -1;
+        }
+        diag_warn(v->fallback_path[i], 0, "fallback font left out: it does not fit the "
+                                          "%u-byte budget", budget);
     }
     size_t fonts_used = v->arena.used;
     unsigned size10 = o->font_size_10 ? o->font_size_10 : b->font_size_10;

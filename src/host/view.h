@@ -29,6 +29,7 @@ typedef struct view {
     const nws_board *board;
     bundle_file bf;
     mapped_file fonts_main[4], fonts_fallback[VIEW_MAX_FALLBACKS];
+    const char *fallback_path[VIEW_MAX_FALLBACKS];
     int nfallback;
     uint8_t *arena_mem;
     nws_arena arena;
