@@ -116,12 +116,7 @@ uint32_t layout_contents_page(nws_layout *l, lay_page *page, uint32_t first,
     int32_t y = l->cfg.margin_top * 64;
     int32_t asc, desc;
     char buf[512];
-    page->nruns = 0;
-    page->pool_len = 0;
-    page->article = LAY_CONTENTS;
-    page->page_in_article = 0;
-    page->text_start = UINT32_MAX;
-    page->truncated = 0;
+    lay_page_clear(page, LAY_CONTENTS);
     if (with_heading) {
         int32_t tp = l->px_of[LAY_FONT_TITLE];
         fonts_vmetrics(l->fonts, NWS_STYLE_BOLD, l->size_of[LAY_FONT_TITLE], &asc, &desc);

@@ -68,4 +68,7 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
                     uint32_t *carry);
 void lay_carry_items(nws_layout *l, uint32_t from);
 
+/* paginate.c: an empty page for an article (or LAY_CONTENTS). */
+void lay_page_clear(lay_page *p, uint32_t article);
+
 #endif

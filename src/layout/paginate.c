@@ -392,7 +392,7 @@ static int32_t content_bottom(const nws_layout *l)
     return (l->cfg.height - l->cfg.margin_bottom) * 64;
 }
 
-static void page_reset(nws_layout *l, lay_page *p, uint32_t article)
+void lay_page_clear(lay_page *p, uint32_t article)
 {
     p->nruns = 0;
     p->pool_len = 0;
@@ -401,6 +401,11 @@ static void page_reset(nws_layout *l, lay_page *p, uint32_t article)
     p->text_start = UINT32_MAX;
     p->lines = 0;
     p->truncated = 0;
+}
+
+static void page_reset(nws_layout *l, lay_page *p, uint32_t article)
+{
+    lay_page_clear(p, article);
     l->y = content_top(l);
     l->page_has_body = 0;
 }
