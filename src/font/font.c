@@ -333,21 +333,6 @@ int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga
     return slot->value;
 }
 
-int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right)
-{
-    const nws_glyph *a = lookup(f, style, size, left);
-    if (!a)
-        return 0;
-    uint8_t face_a = a->face;
-    uint32_t ga = a->gindex;
-    if (!f->has_kerning[face_a])
-        return 0;
-    const nws_glyph *b = lookup(f, style, size, right);
-    if (!b)
-        return 0;
-    return fonts_kerning_glyphs(f, size, face_a, ga, b->face, b->gindex);
-}
-
 void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender)
 {
     if (activate(f, style, size) < 0) {

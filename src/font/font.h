@@ -97,10 +97,8 @@ const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp);
  * MSB first, rows of (width + 7) / 8 bytes. */
 const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
                              const uint8_t **bitmap);
-/* Kerning between two characters in one style and size (26.6). */
-int32_t fonts_kerning(nws_fonts *f, int style, int size, uint32_t left, uint32_t right);
-/* The same for two glyphs already looked up (their face and index): saves
- * the lookups on hot paths.  0 unless both come from one face. */
+/* Kerning (26.6) between two glyphs already looked up, by face and glyph
+ * index; 0 unless both come from one face.  Cached. */
 int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,
                              uint32_t gb);
 /* FreeType's version as "2.12.1" (golden images depend on it). */

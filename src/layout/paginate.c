@@ -176,12 +176,6 @@ static void block_setup(nws_layout *l, lay_block *bk, int type, int depth)
                   bk->indent_left - bk->indent_right;
 }
 
-static int32_t measure_of(const nws_layout *l, const lay_block *bk)
-{
-    (void)l;
-    return bk->measure;
-}
-
 /* Mark the lines just set, and add the bullet of a list item. */
 static void finish_lines(nws_layout *l, const lay_block *bk, uint32_t first_line, int para_end,
                          int keep, uint8_t extra_flags)
@@ -255,7 +249,7 @@ static int set_header(nws_layout *l)
         lay_add_text(l, &bk, (const uint8_t *)buf, (uint32_t)strlen(buf), 0);
         lay_finish_items(l);
         first = l->nlines;
-        if (lay_break_lines(l, &bk, measure_of(l, &bk), 0, NULL) < 0)
+        if (lay_break_lines(l, &bk, bk.measure, 0, NULL) < 0)
             return fail(l, "line breaking ran out of room (title)");
         finish_lines(l, &bk, first, 1, 1, LAY_RUN_META);
     }
@@ -288,7 +282,7 @@ static int set_header(nws_layout *l)
         lay_add_text(l, &bk, (const uint8_t *)buf, n, 0);
         lay_finish_items(l);
         first = l->nlines;
-        if (lay_break_lines(l, &bk, measure_of(l, &bk), 0, NULL) < 0)
+        if (lay_break_lines(l, &bk, bk.measure, 0, NULL) < 0)
             return fail(l, "line breaking ran out of room (title)");
         finish_lines(l, &bk, first, 1, 1, LAY_RUN_META);
     }
@@ -365,7 +359,7 @@ static int set_next_block(nws_layout *l)
     }
     l->carry_space = l->block_more && l->nitems > 0 && l->items[l->nitems - 1].kind == IT_GLUE;
     lay_finish_items(l);
-    int32_t measure = measure_of(l, &bk);
+    int32_t measure = bk.measure;
     uint32_t carry = NO_CARRY;
     if (lay_break_lines(l, &bk, measure, l->block_more, &carry) < 0)
         return fail(l, "line breaking ran out of room");
