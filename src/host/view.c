@@ -51,6 +51,13 @@ static const char *find_font_dir(const char *given, char *buf, size_t cap)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
+            /* installed: PREFIX/bin/newsview -> PREFIX/share/newsreader/fonts,
+             * wherever PREFIX (or a DESTDIR staging tree) is */
+            snprintf(buf, cap, "%s/../share/newsreader/fonts/%s", exe, face_files[0]);
+            if (exists(buf)) {
+                snprintf(buf, cap, "%s/../share/newsreader/fonts", exe);
+                return buf;
+            }
             for (int up = 1; up <= 3; up++) {
                 snprintf(buf, cap, "%s/%s/fonts/%s", exe,
                          up == 1 ? ".." : up == 2 ? "../.." : "../../..", face_files[0]);

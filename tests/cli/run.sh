@@ -190,7 +190,8 @@ grep -q "nope/x.nwsb: cannot create a temporary file" "$T/err" && ok "write fail
 
 # --- install -----------------------------------------------------------------
 if make --no-print-directory -s install BUILD="$BUILD" DESTDIR="$T/root" PREFIX=/usr >/dev/null 2>"$T/err" &&
-    "$T/root/usr/bin/newspack" --version >/dev/null && [ -f "$T/root/usr/share/doc/newsreader/FORMAT.md" ]; then
+    "$T/root/usr/bin/newspack" --version >/dev/null && [ -f "$T/root/usr/share/doc/newsreader/FORMAT.md" ] &&
+    (cd / && "$T/root/usr/bin/newsview" --board waveshare-4in2 --pages 2 --png "$T/inst" "$T/s.nwsb" >/dev/null); then
     ok "make install honours DESTDIR and PREFIX"
 else
     bad "make install honours DESTDIR and PREFIX" "$(cat "$T/err")"
