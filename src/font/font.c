@@ -266,17 +266,14 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
         if (need > f->pool_size)
             return NULL; /* a glyph larger than the whole cache */
         if (f->pool_used + need > f->pool_size) {
-            /* Full: start over with this glyph alone. */
+            /* Full: start over with this glyph alone.  Its rendered bitmap
+             * is still in FreeType's slot, so only the entry moves. */
+            nws_glyph saved = *g;
             flush(f);
-            g = lookup(f, style, size, cp);
-            if (!g)
-                return NULL;
-            face = load(f, g);
-            if (!face || FT_Render_Glyph(face->glyph, f->mono ? FT_RENDER_MODE_MONO
-                                                               : FT_RENDER_MODE_NORMAL) != 0)
-                return NULL;
-            bm = &face->glyph->bitmap;
-            need = glyph_bytes(f, bm->width, bm->rows);
+            uint32_t mask = f->nslots - 1;
+            g = &f->slots[hash_key(style, size, cp) & mask];
+            *g = saved;
+            f->used = 1;
         }
         /* Mono glyphs stay one bit per pixel (rows byte-aligned): a 1-bit
          * panel's cache holds eight times as many glyphs. */

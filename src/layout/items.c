@@ -141,9 +141,8 @@ static void end_line(nws_layout *l)
     add_penalty(l, 0, -LAY_INF_PENALTY, 0);
 }
 
-void lay_add_forced_break(nws_layout *l, const lay_block *bk)
+void lay_add_forced_break(nws_layout *l)
 {
-    (void)bk;
     end_line(l);
     /* The text after a line break is a new word, as after a space. */
     l->space_pending = 1;

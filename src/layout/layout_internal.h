@@ -53,7 +53,7 @@ void lay_items_reset(nws_layout *l);
 /* Returns the bytes taken: fewer than n when the buffers are full. */
 uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n,
                       uint32_t src);
-void lay_add_forced_break(nws_layout *l, const lay_block *bk);
+void lay_add_forced_break(nws_layout *l);
 void lay_add_indent(nws_layout *l, int32_t width);
 void lay_finish_items(nws_layout *l);
 

@@ -270,7 +270,6 @@ static int set_header(nws_layout *l)
         n += (uint32_t)fl;
     }
     if (n) {
-        uint32_t keep_text = l->text_len;
         l->nitems = 0; /* the title's lines keep their text */
         block_setup(l, &bk, NWS_BLOCK_PARAGRAPH, 0);
         bk.role = LAY_FONT_BYLINE;
@@ -278,7 +277,6 @@ static int set_header(nws_layout *l)
         bk.first_indent = 0;
         bk.space_before = l->px_of[LAY_FONT_BODY] / 2;
         l->style = NWS_STYLE_ITALIC;
-        (void)keep_text;
         lay_add_text(l, &bk, (const uint8_t *)buf, n, 0);
         lay_finish_items(l);
         first = l->nlines;
@@ -341,7 +339,7 @@ static int set_next_block(nws_layout *l)
         if (t.kind == NWS_TOK_STYLE) {
             l->style = t.style;
         } else if (t.kind == NWS_TOK_BREAK) {
-            lay_add_forced_break(l, &bk);
+            lay_add_forced_break(l);
         } else if (t.kind == NWS_TOK_TEXT) {
             /* A chunk can end inside a long text run: what does not fit is
              * read again for the next chunk. */
@@ -445,9 +443,8 @@ static void place_line(nws_layout *l, lay_page *p, const lay_line *ln, int at_to
     p->lines++;
 }
 
-static int32_t line_need(const nws_layout *l, const lay_line *ln, int at_top)
+static int32_t line_need(const lay_line *ln, int at_top)
 {
-    (void)l;
     return (at_top ? 0 : ln->space_before) + ln->height;
 }
 
@@ -500,7 +497,7 @@ int layout_next_page(nws_layout *l, lay_page *p)
         uint32_t m = l->nlines - l->next_line, k = 0;
         int32_t y = l->y;
         for (uint32_t i = l->next_line; i < l->nlines; i++) {
-            int32_t need = line_need(l, &l->lines[i], !l->page_has_body && k == 0);
+            int32_t need = line_need(&l->lines[i], !l->page_has_body && k == 0);
             if (y + need > content_bottom(l))
                 break;
             y += need;

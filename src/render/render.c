@@ -159,14 +159,12 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
                 missing++;
                 continue;
             }
-            /* copy what is needed: the kerning lookup may reuse the cache */
-            nws_glyph gl = *g;
             if (prev_face != 0xFF)
-                x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, gl.face, gl.gindex);
-            draw_glyph(fb, &gl, bm, fonts->mono, lut, x, r->y);
-            x += gl.advance;
-            prev_face = gl.face;
-            prev_gi = gl.gindex;
+                x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, g->face, g->gindex);
+            draw_glyph(fb, g, bm, fonts->mono, lut, x, r->y);
+            x += g->advance;
+            prev_face = g->face;
+            prev_gi = g->gindex;
         }
         if (r->flags & LAY_RUN_HYPHEN) {
             const uint8_t *bm;
