@@ -179,8 +179,13 @@ static void note_missing(nws_fonts *f, uint32_t cp)
 /* The font's own TrueType hinting, never the auto-hinter: the auto-hinter
  * builds per-script tables (~50 KB a face) the first time it meets a
  * script, i.e. while a page is being drawn, and from the arena. */
-static FT_Int32 load_flags(const nws_fonts *f)
+static FT_Int32 load_flags(const nws_fonts *f, int face)
 {
+    /* With sizes shared to save memory, fallback faces are not hinted:
+     * their hinting state (~19 KB each) would be built the first time a
+     * symbol shows up, and rare glyphs do not need it. */
+    if (f->shared_sizes && face >= NWS_FONT_STYLES)
+        return (f->mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_NORMAL) | FT_LOAD_NO_HINTING;
     return (f->mono ? FT_LOAD_TARGET_MONO : FT_LOAD_TARGET_NORMAL) | FT_LOAD_NO_AUTOHINT;
 }
 
@@ -188,7 +193,7 @@ static FT_Int32 load_flags(const nws_fonts *f)
 static FT_Face load(nws_fonts *f, const nws_glyph *g)
 {
     FT_Face face = f->face[g->face];
-    if (activate(f, g->face, g->size) < 0 || FT_Load_Glyph(face, g->gindex, load_flags(f)) != 0) {
+    if (activate(f, g->face, g->size) < 0 || FT_Load_Glyph(face, g->gindex, load_flags(f, g->face)) != 0) {
         f->load_errors++;
         return NULL;
     }

@@ -83,6 +83,20 @@ peak=$(sed -n 's/.*peak \([0-9]*\) .*/\1/p' "$T/out")
 status_is "an arena too small fails with a message" 1 "$NV" --board kobo-clara-hd --arena 64 "$T/s.nwsb"
 grep -q "budget" "$T/err" && ok "small arena says why" || bad "small arena says why" "$(cat "$T/err")"
 
+# --- the whole corpus on the 800x480 board, system fallbacks included -------
+if [ -d ../shared/corpus/news-text ]; then
+    "$NP" build -q --level 9 -o "$T/corpus.nwsb" ../shared/corpus/seed ../shared/corpus/news-text
+    "$NV" --board waveshare-7in5-v2 --mem --png "$T/corpus" "$T/corpus.nwsb" >"$T/out" 2>"$T/err"
+    rc=$?
+    peak=$(sed -n 's/.*peak \([0-9]*\) .*/\1/p' "$T/out")
+    if [ $rc -eq 0 ] && [ -n "$peak" ] && [ "$peak" -lt $((256 * 1024)) ] &&
+        ! grep -q "could not be loaded" "$T/err"; then
+        ok "corpus renders on waveshare-7in5-v2 within 256 KiB (peak $peak B)"
+    else
+        bad "corpus renders on waveshare-7in5-v2 within 256 KiB" "exit $rc; $(cat "$T/out" "$T/err" | head -5)"
+    fi
+fi
+
 # --- glyphs no font has --------------------------------------------------------
 printf 'Missing glyphs\nA private-use character \xee\x80\x80 and \xee\x80\x81 here.\n' >"$T/pua.txt"
 "$NP" build -q -o "$T/pua.nwsb" "$T/pua.txt"
