@@ -46,13 +46,18 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
             out[x] = (uint8_t)((row[i] >> (8u - bpp * (k + 1))) & mask);
 }
 
-/* Same depth, no rotation: every canonical byte maps to one native byte
- * (levels, polarity and slot order folded into a table). */
+/* Same depth, no rotation: every model byte maps to one native byte
+ * (levels, polarity and slot order folded into a table).  A text page is
+ * mostly paper, so runs of eight white model bytes are written as one
+ * word without lookups. */
 static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut, uint8_t *native,
-                       uint32_t stride)
+                       uint32_t stride, uint8_t fill)
 {
     uint8_t table[256];
     unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
+    uint8_t white_model = 0;
+    for (unsigned k = 0; k < per; k++)
+        white_model = (uint8_t)(white_model << bpp | (b->gray_levels - 1u));
     for (unsigned v = 0; v < 256; v++) {
         uint8_t out = 0;
         for (unsigned k = 0; k < per; k++) {
@@ -63,11 +68,62 @@ static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut,
         }
         table[v] = out;
     }
+    uint64_t white_in = 0x0101010101010101ull * white_model;
+    uint64_t white_out = 0x0101010101010101ull * table[white_model];
     for (uint32_t y = 0; y < fb->height; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
         uint8_t *dst = native + (size_t)y * stride;
-        for (uint32_t i = 0; i < fb->stride; i++)
+        uint32_t i = 0;
+        for (; i + 8 <= fb->stride; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            if (w == white_in) {
+                memcpy(dst + i, &white_out, 8);
+                continue;
+            }
+            for (unsigned k = 0; k < 8; k++)
+                dst[i + k] = table[src[i + k]];
+        }
+        for (; i < fb->stride; i++)
             dst[i] = table[src[i]];
+        memset(dst + fb->stride, fill, stride - fb->stride);
+    }
+}
+
+/* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): a table turns
+ * a model byte into two native bytes; sixteen white pixels take one test. */
+static void pack_4_to_8(const nws_fb *fb, const uint8_t *lut, uint8_t *native, uint32_t stride,
+                        uint8_t fill)
+{
+    uint8_t pair[256][2];
+    for (unsigned v = 0; v < 256; v++) {
+        pair[v][0] = lut[(v >> 4) < fb->levels ? v >> 4 : fb->levels - 1u];
+        pair[v][1] = lut[(v & 15u) < fb->levels ? v & 15u : fb->levels - 1u];
+    }
+    uint8_t wm = (uint8_t)((fb->levels - 1u) * 0x11u);
+    uint64_t white_in = 0x0101010101010101ull * wm;
+    uint64_t white_out = 0x0101010101010101ull * pair[wm][0];
+    uint32_t whole = fb->width / 2;
+    for (uint32_t y = 0; y < fb->height; y++) {
+        const uint8_t *src = fb->pix + (size_t)y * fb->stride;
+        uint8_t *dst = native + (size_t)y * stride;
+        uint32_t i = 0;
+        for (; i + 8 <= whole; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            if (w == white_in) {
+                memcpy(dst + 2 * i, &white_out, 8);
+                memcpy(dst + 2 * i + 8, &white_out, 8);
+                continue;
+            }
+            for (unsigned k = 0; k < 8; k++)
+                memcpy(dst + 2 * (i + k), pair[src[i + k]], 2);
+        }
+        for (; i < whole; i++)
+            memcpy(dst + 2 * i, pair[src[i]], 2);
+        if (fb->width & 1)
+            dst[fb->width - 1] = pair[src[whole]][0];
+        memset(dst + fb->width, fill, stride - fb->width);
     }
 }
 
@@ -101,37 +157,23 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
     uint8_t lut[256];
     for (unsigned lv = 0; lv < b->gray_levels; lv++)
         lut[lv] = (uint8_t)level_to_native(b, lv);
-    /* Padding holds white, as controllers are cleared to it. */
     unsigned white = lut[b->gray_levels - 1u];
     uint8_t fill = 0;
     for (unsigned s = 0; s < 8; s += b->pack.bpp)
         fill = (uint8_t)((fill << b->pack.bpp) | white);
-    memset(native, fill, fb_native_bytes(b));
-    /* Row buffers on the stack: panels are at most a few thousand pixels
-     * wide.  Rotated panels gather a native row from a reading column. */
+    /* Rows and their padding are written whole (padding white, as
+     * controllers are cleared to it), so nothing is cleared first. */
     if (b->pack.rotation == 0 && b->pack.bpp == fb->bpp) {
-        pack_bytes(fb, b, lut, native, stride);
+        pack_bytes(fb, b, lut, native, stride, fill);
         return 0;
     }
     if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4) {
-        /* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): one
-         * table step per model byte, two native bytes out. */
-        uint8_t pair[256][2];
-        for (unsigned v = 0; v < 256; v++) {
-            pair[v][0] = lut[v >> 4];
-            pair[v][1] = lut[v & 15];
-        }
-        for (uint32_t y = 0; y < fb->height; y++) {
-            const uint8_t *src = fb->pix + (size_t)y * fb->stride;
-            uint8_t *dst = native + (size_t)y * stride;
-            uint32_t whole = fb->width / 2;
-            for (uint32_t i = 0; i < whole; i++)
-                memcpy(dst + 2 * i, pair[src[i]], 2);
-            if (fb->width & 1)
-                dst[fb->width - 1] = pair[src[whole]][0];
-        }
+        pack_4_to_8(fb, lut, native, stride, fill);
         return 0;
     }
+    memset(native, fill, fb_native_bytes(b));
+    /* Row buffers on the stack: panels are at most a few thousand pixels
+     * wide.  Rotated panels gather a native row from a reading column. */
     uint8_t levels[4096], vals[4096];
     if (nw > sizeof vals || b->width > sizeof levels)
         return -1;

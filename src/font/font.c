@@ -32,6 +32,8 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
     f->arena = arena;
     f->mono = (flags & NWS_FONT_MONO) != 0;
     f->shared_sizes = (flags & NWS_FONT_SHARED_SIZES) != 0;
+    for (unsigned c = 0; c < 256; c++)
+        f->coverage_map[c] = (uint8_t)c;
     FT_Memory m = arena_alloc(arena, sizeof *m);
     if (!m)
         return NWS_FONT_E_NOMEM;
@@ -250,6 +252,15 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     return g;
 }
 
+void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag)
+{
+    memcpy(f->coverage_map, map, sizeof f->coverage_map);
+    f->map_tag = tag;
+    for (uint32_t i = 0; i < f->nslots; i++)
+        f->slots[i].has_bitmap = 0;
+    f->pool_used = 0;
+}
+
 const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp)
 {
     return lookup(f, style, size, cp);
@@ -298,8 +309,8 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
             } else {
                 for (unsigned x = 0; x < bm->width; x++)
                     dst[y * bm->width + x] = bm->pixel_mode == FT_PIXEL_MODE_MONO
-                                                 ? ((src[x >> 3] >> (7 - (x & 7))) & 1 ? 255 : 0)
-                                                 : src[x];
+                                                 ? f->coverage_map[(src[x >> 3] >> (7 - (x & 7))) & 1 ? 255 : 0]
+                                                 : f->coverage_map[src[x]];
             }
         }
         g->bitmap = f->pool_used;

@@ -55,6 +55,10 @@ typedef struct nws_fonts {
     uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
     int nmissing_cp;
     uint32_t load_errors;   /* FreeType failures: damaged font or full arena */
+    /* gray bitmaps are stored through this map (coverage -> panel level),
+     * so drawing needs no lookup per pixel; map_tag 0 = raw coverage */
+    uint8_t coverage_map[256];
+    uint32_t map_tag;
     /* kerning pairs already asked for: FreeType scales each one anew */
     struct nws_kern {
         uint32_t key;       /* face, size, glyph pair hashed; 0 = empty */
@@ -93,10 +97,15 @@ int fonts_warm(nws_fonts *f, int style, int size);
 /* Metrics only (advance); NULL only if FreeType fails on the glyph. */
 const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp);
 /* With the bitmap; the pointer lives until the next fonts_* call.  Gray
- * bitmaps hold a coverage byte per pixel; in mono mode, one bit per pixel,
+ * bitmaps hold a byte per pixel: coverage, or what the coverage map made
+ * of it; in mono mode, one bit per pixel,
  * MSB first, rows of (width + 7) / 8 bytes. */
 const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
                              const uint8_t **bitmap);
+/* Store gray bitmaps as map[coverage] from now on (drops the bitmaps
+ * already cached; metrics stay).  tag names the map so that a caller can
+ * tell whether it is already in place; 0 means raw coverage. */
+void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag);
 /* Kerning (26.6) between two glyphs already looked up, by face and glyph
  * index; 0 unless both come from one face.  Cached. */
 int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,

@@ -5,12 +5,18 @@
 #include "../text/breaks.h"
 
 /* Coverage 0..255 to the panel level to darken towards (0 = black),
- * through the e-ink gamma: one table per page, not a division per pixel. */
-static void level_table(const nws_fb *fb, uint8_t *lut)
+ * through the e-ink gamma.  The font cache stores gray glyphs through this
+ * table, so a drawn pixel costs no lookup. */
+static void bind_levels(nws_fonts *fonts, const nws_fb *fb)
 {
+    uint32_t tag = 0x4C560000u | fb->levels; /* "LV" + level count */
+    if (fonts->mono || fonts->map_tag == tag)
+        return;
+    uint8_t map[256];
     unsigned top = fb->levels - 1u;
     for (unsigned c = 0; c < 256; c++)
-        lut[c] = (uint8_t)(((255u - render_gamma[c]) * top + 127u) / 255u);
+        map[c] = (uint8_t)(((255u - render_gamma[c]) * top + 127u) / 255u);
+    fonts_set_coverage_map(fonts, map, tag);
 }
 
 /* Clip a glyph box against the fb: returns 0 when nothing shows. */
@@ -67,8 +73,8 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
 }
 
 /* Any other case: level per pixel, darker wins, clipped once. */
-static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono,
-                        const uint8_t *lut, int x0, int y0)
+static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono, int x0,
+                        int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
@@ -83,7 +89,7 @@ static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int m
                 lv = (bm[(size_t)(y + gy) * rb + (unsigned)(x + gx) / 8] & (0x80 >> ((x + gx) & 7)))
                          ? 0 : white;
             else
-                lv = lut[bm[(size_t)(y + gy) * g->width + (unsigned)(x + gx)]];
+                lv = bm[(size_t)(y + gy) * g->width + (unsigned)(x + gx)];
             if (lv >= white)
                 continue;
             unsigned bit = (unsigned)(x0 + x) * bpp, sh = 8u - bpp - (bit & 7u);
@@ -94,50 +100,69 @@ static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int m
     }
 }
 
-/* Gray glyph into a 4-bit model (8 and 16 levels): blank coverage is
- * skipped before any lookup, nibbles are addressed without multiplies. */
-static void blit_gray_4bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, const uint8_t *lut,
-                           int x0, int y0)
+/* Gray glyph (levels, white = levels - 1) into a 4-bit model (8 and 16
+ * levels).  Pixels go by destination byte: where both are still paper the
+ * pair is stored at once; otherwise each nibble keeps the darker level, so
+ * overlapping glyphs (kerned pairs) do not lighten each other. */
+static inline void darken_nibble(uint8_t *p, unsigned lv, unsigned odd)
+{
+    if (odd) {
+        if (lv < (*p & 15u))
+            *p = (uint8_t)((*p & 0xF0) | lv);
+    } else if (lv < (unsigned)(*p >> 4)) {
+        *p = (uint8_t)((*p & 0x0F) | (lv << 4));
+    }
+}
+
+static void blit_gray_4bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
         return;
+    unsigned white = fb->levels - 1u, paper = white * 0x11u;
     for (int y = 0; y < h; y++) {
         const uint8_t *src = bm + (size_t)(y + gy) * g->width + gx;
-        uint8_t *row = fb->pix + (size_t)(y0 + y) * fb->stride;
-        for (int x = 0; x < w; x++) {
-            if (!src[x])
+        uint8_t *p = fb->pix + (size_t)(y0 + y) * fb->stride + ((unsigned)x0 >> 1);
+        int x = 0;
+        if (x0 & 1) {
+            if (src[0] != white)
+                darken_nibble(p, src[0], 1);
+            p++;
+            x = 1;
+        }
+        for (; x + 1 < w; x += 2, p++) {
+            unsigned a = src[x], b = src[x + 1];
+            if (a == white && b == white)
                 continue;
-            unsigned lv = lut[src[x]], px = (unsigned)(x0 + x);
-            uint8_t *p = row + (px >> 1);
-            if (px & 1) {
-                if (lv < (*p & 15u))
-                    *p = (uint8_t)((*p & 0xF0) | lv);
-            } else if (lv < (unsigned)(*p >> 4)) {
-                *p = (uint8_t)((*p & 0x0F) | (lv << 4));
+            if (*p == paper) {
+                *p = (uint8_t)(a << 4 | b);
+            } else {
+                darken_nibble(p, a, 0);
+                darken_nibble(p, b, 1);
             }
         }
+        if (x < w && src[x] != white)
+            darken_nibble(p, src[x], 0);
     }
 }
 
-static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono,
-                       const uint8_t *lut, int32_t pen_x, int32_t base_y)
+static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono, int32_t pen_x,
+                       int32_t base_y)
 {
     int x0 = (int)((pen_x + 32) >> 6) + g->left;
     int y0 = (int)((base_y + 32) >> 6) - g->top;
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)
-        blit_gray_4bpp(fb, g, bm, lut, x0, y0);
+        blit_gray_4bpp(fb, g, bm, x0, y0);
     else
-        blit_levels(fb, g, bm, mono, lut, x0, y0);
+        blit_levels(fb, g, bm, mono, x0, y0);
 }
 
 int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
 {
     int missing = 0;
-    uint8_t lut[256];
-    level_table(fb, lut);
+    bind_levels(fonts, fb);
     fb_fill(fb, fb->levels - 1u);
     for (uint32_t i = 0; i < page->nruns; i++) {
         const lay_run *r = &page->runs[i];
@@ -161,7 +186,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
             }
             if (prev_face != 0xFF)
                 x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, g->face, g->gindex);
-            draw_glyph(fb, g, bm, fonts->mono, lut, x, r->y);
+            draw_glyph(fb, g, bm, fonts->mono, x, r->y);
             x += g->advance;
             prev_face = g->face;
             prev_gi = g->gindex;
@@ -170,7 +195,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
             const uint8_t *bm;
             const nws_glyph *g = fonts_render(fonts, r->style, r->size, '-', &bm);
             if (g)
-                draw_glyph(fb, g, bm, fonts->mono, lut, x, r->y);
+                draw_glyph(fb, g, bm, fonts->mono, x, r->y);
         }
     }
     return missing ? -1 : 0;
