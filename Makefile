@@ -31,7 +31,7 @@ endif
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS := zlib md4c freetype2 libpng libunibreak
+PKGS := zlib md4c freetype2 libpng libunibreak libxml-2.0 jansson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lmd4c)
 # Zopfli (Debian libzopfli-dev) ships no pkg-config file.
@@ -56,7 +56,10 @@ HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/input.c src/host/parse_text.c src/host/parse_markdown.c \
             src/host/entities.c src/host/entities_table.c src/host/bundle_writer.c \
             src/host/atomic_file.c src/host/bundle_file.c src/host/mapfile.c \
-            src/host/png_write.c src/host/view.c src/host/linebreaks.c
+            src/host/png_write.c src/host/view.c src/host/linebreaks.c src/host/charset.c \
+            src/host/html_doc.c src/host/html_blocks.c src/host/html_meta.c \
+            src/host/readability.c src/host/readability_util.c src/host/readability_clean.c \
+            src/host/parse_html.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)

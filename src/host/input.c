@@ -42,7 +42,9 @@ static const struct {
     input_format fmt;
 } extensions[] = {{".txt", FORMAT_TEXT},      {".text", FORMAT_TEXT},
                   {".md", FORMAT_MARKDOWN},   {".markdown", FORMAT_MARKDOWN},
-                  {".mdown", FORMAT_MARKDOWN}, {".mkd", FORMAT_MARKDOWN}};
+                  {".mdown", FORMAT_MARKDOWN}, {".mkd", FORMAT_MARKDOWN},
+                  {".html", FORMAT_HTML},     {".htm", FORMAT_HTML},
+                  {".xhtml", FORMAT_HTML}};
 
 input_format input_format_of(const char *path)
 {
@@ -57,7 +59,8 @@ input_format input_format_of(const char *path)
 
 const char *input_format_name(input_format f)
 {
-    return f == FORMAT_MARKDOWN ? "markdown" : f == FORMAT_TEXT ? "text" : "auto";
+    return f == FORMAT_MARKDOWN ? "markdown" : f == FORMAT_TEXT ? "text" : f == FORMAT_HTML ? "html"
+           : f == FORMAT_FEED ? "feed" : "auto";
 }
 
 static void add_path(char ***paths, size_t *n, size_t *cap, const char *p)
@@ -123,14 +126,14 @@ int input_expand(const char *arg, char ***paths, size_t *n, size_t *cap)
             return -1;
         qsort(*paths + before, *n - before, sizeof **paths, cmp_str);
         if (*n == before)
-            diag_warn(arg, 0, "directory holds no .txt or .md files");
+            diag_warn(arg, 0, "directory holds no articles, pages or feeds (.txt .md .html .xml .rss .atom .json)");
         return (int)(*n - before);
     }
     add_path(paths, n, cap, arg);
     return 1;
 }
 
-static int read_all(const char *path, nwbuf *out)
+int input_read_raw(const char *path, nwbuf *out)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
@@ -183,7 +186,7 @@ int input_load(const char *path, source_text *out)
     size_t line = 1, reported = 0, invalid = 0;
     memset(out, 0, sizeof *out);
     out->name = path;
-    if (read_all(path, &raw) < 0) {
+    if (input_read_raw(path, &raw) < 0) {
         buf_free(&raw);
         return -1;
     }
@@ -262,10 +265,33 @@ void input_set_date(nws_article *a, const char *value, size_t len, const char *f
     }
 }
 
+/* Pages and feeds find their own encoding, so they get the bytes. */
+static int read_markup(const char *path, input_format fmt, const input_options *opt,
+                       article_list *out)
+{
+    nwbuf raw = {0};
+    if (input_read_raw(path, &raw) < 0) {
+        buf_free(&raw);
+        return -1;
+    }
+    size_t before = out->n, added = 0;
+    if (raw.len == 0)
+        diag_warn(path, 0, "empty file, skipped");
+    else
+        added = parse_html(path, raw.data, raw.len, opt, out);
+    (void)fmt;
+    buf_free(&raw);
+    for (size_t i = before; i < out->n; i++)
+        linebreaks_mark(out->v[i]);
+    return added ? 0 : 1;
+}
+
 int input_read(const char *path, const input_options *opt, article_list *out)
 {
     source_text src;
     input_format fmt = opt->format != FORMAT_AUTO ? opt->format : input_format_of(path);
+    if (fmt == FORMAT_HTML || fmt == FORMAT_FEED)
+        return read_markup(path, fmt, opt, out);
     int rc = input_load(path, &src);
     if (rc != 0)
         return rc;

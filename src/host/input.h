@@ -11,7 +11,7 @@
 
 #include "article.h"
 
-typedef enum { FORMAT_AUTO = 0, FORMAT_TEXT, FORMAT_MARKDOWN } input_format;
+typedef enum { FORMAT_AUTO = 0, FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_FEED } input_format;
 
 typedef struct article_list {
     nws_article **v;
@@ -48,6 +48,11 @@ void source_free(source_text *s);
 /* Parse one loaded input into articles; returns how many were added. */
 size_t parse_text(const source_text *src, const input_options *opt, article_list *out);
 size_t parse_markdown(const source_text *src, const input_options *opt, article_list *out);
+/* A saved web page (raw bytes: the encoding is found from the page). */
+size_t parse_html(const char *path, const uint8_t *raw, size_t n, const input_options *opt,
+                  article_list *out);
+/* Read a file whole, unchanged: 0 ok, -1 error (a message said why). */
+int input_read_raw(const char *path, nwbuf *out);
 /* Dispatch by format; returns 0 ok, 1 skipped, -1 error. */
 int input_read(const char *path, const input_options *opt, article_list *out);
 
