@@ -59,7 +59,9 @@ HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/png_write.c src/host/view.c src/host/linebreaks.c src/host/charset.c \
             src/host/html_doc.c src/host/html_blocks.c src/host/html_meta.c \
             src/host/readability.c src/host/readability_util.c src/host/readability_clean.c \
-            src/host/parse_html.c
+            src/host/parse_html.c src/host/feed_model.c src/host/feed_xml.c \
+            src/host/feed_json.c src/host/parse_feed.c \
+            src/host/select.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -100,7 +102,12 @@ demo: deps
 	@tools/demo.sh $(BUILD)
 
 # The test programs of one build (BUILD, SANITIZE select which).
-test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo
+test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo \
+               $(BUILD)/feeddump
+
+$(BUILD)/feeddump: $(call obj,tests/tools/feeddump.c) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
 $(BUILD)/pnginfo: $(call obj,tests/tools/pnginfo.c)
 	@$(if $(Q),echo "  LD      $@")

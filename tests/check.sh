@@ -17,12 +17,13 @@ run_build() {
         return
     fi
     local suite out
-    for suite in unit cli view; do
+    for suite in unit cli markup view; do
         echo "-- $suite tests ($label)"
         out=$(mktemp)
         case $suite in
         unit) "$dir/unit-tests" 2>&1 | tee "$out" ;;
         cli) tests/cli/run.sh "$dir" 2>&1 | tee "$out" ;;
+        markup) tests/cli/markup.sh "$dir" 2>&1 | tee "$out" ;;
         view) tests/cli/newsview.sh "$dir" 2>&1 | tee "$out" ;;
         esac
         local line

@@ -27,6 +27,22 @@ mkdir -p "$dir/corpus" "$dir/crashes"
     src/layout/items.c src/layout/linebreak.c src/layout/paginate.c src/layout/decorate.c \
     src/layout/book.c src/render/render.c src/render/gamma_table.c \
     -o "$dir/fuzz_layout" $(pkg-config --libs zlib freetype2)
+# The host's page and feed parsers (libxml2, jansson, iconv underneath).
+host_src="src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c src/host/input.c
+    src/host/parse_text.c src/host/parse_markdown.c src/host/entities.c src/host/entities_table.c
+    src/host/linebreaks.c src/host/charset.c src/host/html_doc.c src/host/html_blocks.c
+    src/host/html_meta.c src/host/readability.c src/host/readability_util.c
+    src/host/readability_clean.c src/host/parse_html.c src/host/feed_model.c src/host/feed_xml.c
+    src/host/feed_json.c src/host/parse_feed.c src/core/utf8.c src/text/nws_text.c
+    src/text/breaks.c"
+for target in html feed; do
+    # shellcheck disable=SC2046,SC2086
+    "$cc" -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+        $([ $target = feed ] && echo -DFUZZ_FEED) -fsanitize=fuzzer,address,undefined \
+        -fno-sanitize-recover=all $(pkg-config --cflags md4c libxml-2.0 jansson libunibreak) \
+        tests/fuzz/fuzz_markup.c $host_src -o "$dir/fuzz_$target" \
+        $(pkg-config --libs md4c libxml-2.0 jansson libunibreak)
+done
 # Seeds: real bundles, small records so several are in each.
 make --no-print-directory -s BUILD="$build" all
 "$build/newspack" build -q --record-size 256 -o "$dir/corpus/samples.nwsb" docs/samples
@@ -39,3 +55,24 @@ cp "$dir"/corpus/*.nwsb "$dir/corpus-layout/"
 echo "fuzz: running $dir/fuzz_layout for ${secs}s"
 "$dir/fuzz_layout" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/crashes/" \
     -max_len=65536 -rss_limit_mb=4096 "$dir/corpus-layout" 2>&1 | tail -n 8
+# Pages and feeds: seeds from the shared corpus when it is there, else
+# from the test inputs written here.
+for target in html feed; do
+    seeds="$dir/corpus-$target"
+    mkdir -p "$seeds"
+    if [ $target = html ] && [ -d ../shared/corpus/readability-dev ]; then
+        for d in ../shared/corpus/readability-dev/*/; do
+            head -c 65536 "$d/source.html" >"$seeds/$(basename "$d").html"
+        done
+    elif [ $target = feed ] && [ -d ../shared/corpus/feedparser ]; then
+        find ../shared/corpus/feedparser -name '*.xml' | head -n 300 | while read -r f; do
+            cp "$f" "$seeds/$(echo "$f" | tr '/' '_')"
+        done
+    fi
+    printf '<html><body><article><p>Seed page, with a paragraph.</p></article></body></html>' >"$seeds/min.html"
+    printf '<rss version="2.0"><channel><title>t</title><item><title>i</title><description>&lt;p&gt;x&lt;/p&gt;</description></item></channel></rss>' >"$seeds/min.rss"
+    printf '{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","content_html":"<p>x</p>"}]}' >"$seeds/min.json"
+    echo "fuzz: running $dir/fuzz_$target for ${secs}s"
+    "$dir/fuzz_$target" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/crashes/" \
+        -max_len=65536 -rss_limit_mb=4096 "$seeds" 2>&1 | tail -n 8
+done

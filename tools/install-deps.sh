@@ -2,9 +2,10 @@
 # Install the Debian/Ubuntu packages the project needs, when they are
 # missing.  Usage: tools/install-deps.sh [build|test|all]
 #   build: compiler, pkg-config, zlib, md4c, zopfli, libunibreak, FreeType,
-#          libpng
+#          libpng, libxml2, jansson
 #   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
-#          valgrind, Tesseract OCR)
+#          valgrind, Tesseract OCR, Python 3 for the extraction and feed
+#          conformance scripts)
 #   bench: test + what the benchmarks compare with (mupdf-tools, pandoc)
 # Runs apt-get itself as root or through sudo; otherwise prints the exact
 # command and fails, so a user knows what to run.
@@ -20,10 +21,10 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     exit 0
 fi
 for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-dev \
-    libfreetype-dev libpng-dev; do want "$p"; done
+    libfreetype-dev libpng-dev libxml2-dev libjansson-dev; do want "$p"; done
 if [ "$what" != build ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
-        tesseract-ocr-eng; do want "$p"; done
+        tesseract-ocr-eng python3; do want "$p"; done
 fi
 if [ "$what" = bench ] || [ "$what" = all ]; then
     for p in mupdf-tools pandoc; do want "$p"; done

@@ -11,18 +11,25 @@
 #include "../host/atomic_file.h"
 #include "../host/bundle_writer.h"
 #include "../host/diag.h"
+#include "../host/dates.h"
 #include "../host/input.h"
+#include "../host/select.h"
 #include "newspack.h"
 
 static const char build_help[] =
     "Usage: newspack build -o OUT.nwsb [OPTIONS] INPUT...\n"
     "Pack articles into a bundle.  INPUT is a file, a directory (searched\n"
-    "recursively for .txt/.text and .md/.markdown files, sorted by path) or - for\n"
-    "standard input.  Articles are numbered from 1 in the order given.\n"
+    "recursively for articles, pages and feeds, sorted by path) or - for standard\n"
+    "input.  Plain text (.txt), Markdown (.md), saved web pages (.html: the\n"
+    "article is extracted) and RSS/Atom/JSON feeds (.rss .atom .xml .json: each\n"
+    "entry is an article) are read.  Articles are numbered in the order given.\n"
     "\n"
     "  -o, --output FILE     the bundle to write (replaced atomically)\n"
-    "  -f, --format FMT      read inputs as FMT: text, markdown or auto (by\n"
-    "                        extension; the default)\n"
+    "  -f, --format FMT      read inputs as FMT: text, markdown, html, feed or\n"
+    "                        auto (by extension and content; the default)\n"
+    "      --max-articles N  keep the N newest articles\n"
+    "      --since DATE      leave out articles dated before DATE (undated stay)\n"
+    "      --skip-seen OLD   leave out articles already in the bundle OLD\n"
     "      --no-smart        keep straight quotes, -- and ... as typed\n"
     "  -t, --title TEXT      bundle title (default: the output name)\n"
     "  -l, --language CODE   bundle language (default: the articles' most common)\n"
@@ -44,6 +51,8 @@ typedef struct build_opts {
     input_options in;
     int level, quiet;
     unsigned record_size;
+    select_options sel;
+    char since[16];
 } build_opts;
 
 static int parse_uint(const char *s, unsigned lo, unsigned hi, unsigned *out)
@@ -164,6 +173,31 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
         failed += r < 0;
     }
     progress(o, 0, npaths, NULL);
+    select_stats sel;
+    if (!failed && select_articles(&arts, &o->sel, &sel) < 0) {
+        diag_error(o->output, 0, "not written: --skip-seen bundle unreadable");
+        goto out;
+    }
+    if (!failed && !o->quiet && (sel.duplicates || sel.older || sel.seen || sel.over_max)) {
+        fprintf(stderr, "newspack: left out:");
+        const char *sep = " ";
+        if (sel.duplicates) {
+            fprintf(stderr, "%s%zu duplicate%s", sep, sel.duplicates, sel.duplicates == 1 ? "" : "s");
+            sep = ", ";
+        }
+        if (sel.older) {
+            fprintf(stderr, "%s%zu dated before %s", sep, sel.older, o->sel.since);
+            sep = ", ";
+        }
+        if (sel.seen) {
+            fprintf(stderr, "%s%zu already in %s", sep, sel.seen, o->sel.seen);
+            sep = ", ";
+        }
+        if (sel.over_max)
+            fprintf(stderr, "%s%zu past --max-articles %zu", sep, sel.over_max,
+                    o->sel.max_articles);
+        fputc('\n', stderr);
+    }
     if (failed) {
         diag_error(o->output, 0, "not written: %zu input%s could not be read", failed,
                    failed == 1 ? "" : "s");
@@ -207,6 +241,7 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
     if (!o->quiet && skipped)
         fprintf(stderr, "; %zu input%s skipped (see warnings)\n", skipped,
                 skipped == 1 ? "" : "s");
+
     rc = EXIT_OK;
 out:
     article_list_free(&arts);
@@ -226,6 +261,9 @@ int cmd_build(int argc, char **argv)
                                          {"level", required_argument, NULL, 'L'},
                                          {"record-size", required_argument, NULL, 'R'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"max-articles", required_argument, NULL, 'M'},
+                                         {"since", required_argument, NULL, 'N'},
+                                         {"skip-seen", required_argument, NULL, 'K'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0, 0, 0, 0}};
     build_opts o = {0};
@@ -242,10 +280,15 @@ int cmd_build(int argc, char **argv)
                 o.in.format = FORMAT_TEXT;
             else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
                 o.in.format = FORMAT_MARKDOWN;
+            else if (strcmp(optarg, "html") == 0)
+                o.in.format = FORMAT_HTML;
+            else if (strcmp(optarg, "feed") == 0)
+                o.in.format = FORMAT_FEED;
             else if (strcmp(optarg, "auto") == 0)
                 o.in.format = FORMAT_AUTO;
             else
-                return usage_error("build", "unknown format '%s' (text, markdown, auto)", optarg);
+                return usage_error("build", "unknown format '%s' (text, markdown, html, feed, auto)",
+                                   optarg);
             break;
         case 'S': o.in.smart = 0; break;
         case 't': o.title = optarg; break;
@@ -267,6 +310,21 @@ int cmd_build(int argc, char **argv)
                                    NWSB_RECORD_MAX, optarg);
             break;
         case 'q': o.quiet = 1; break;
+        case 'M':
+            if (parse_uint(optarg, 1, 1000000, &u) < 0)
+                return usage_error("build", "--max-articles takes 1 to 1000000, not '%s'", optarg);
+            o.sel.max_articles = u;
+            break;
+        case 'N': {
+            char iso[64];
+            if (date_normalize(optarg, iso, sizeof iso) < 0)
+                return usage_error("build", "--since takes a date such as 2026-11-01, not '%s'",
+                                   optarg);
+            snprintf(o.since, sizeof o.since, "%.10s", iso);
+            o.sel.since = o.since;
+            break;
+        }
+        case 'K': o.sel.seen = optarg; break;
         case 'h': fputs(build_help, stdout); return EXIT_OK;
         default: return usage_error("build", "bad option");
         }

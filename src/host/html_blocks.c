@@ -16,6 +16,18 @@ int html_is(const xmlNode *n, const char *name)
            strcasecmp((const char *)n->name, name) == 0;
 }
 
+char *html_attr(const xmlNode *n, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    char *s = xstrdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
 static int name_in(const xmlNode *n, const char *const *names)
 {
     if (!n || n->type != XML_ELEMENT_NODE || !n->name)

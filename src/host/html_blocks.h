@@ -15,6 +15,8 @@
 /* Case-insensitive element name test (libxml2's HTML parser lowercases
  * names, XHTML in feeds may not). */
 int html_is(const xmlNode *n, const char *name);
+/* An attribute's value as a new string; NULL when absent. */
+char *html_attr(const xmlNode *n, const char *name);
 /* Element kinds the converter and the extractor share. */
 int html_is_block(const xmlNode *n);
 int html_is_skipped(const xmlNode *n);

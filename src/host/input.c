@@ -11,6 +11,7 @@
 
 #include "../core/utf8.h"
 #include "dates.h"
+#include "feed.h"
 #include "diag.h"
 #include "linebreaks.h"
 
@@ -44,7 +45,10 @@ static const struct {
                   {".md", FORMAT_MARKDOWN},   {".markdown", FORMAT_MARKDOWN},
                   {".mdown", FORMAT_MARKDOWN}, {".mkd", FORMAT_MARKDOWN},
                   {".html", FORMAT_HTML},     {".htm", FORMAT_HTML},
-                  {".xhtml", FORMAT_HTML}};
+                  {".xhtml", FORMAT_HTML},    {".rss", FORMAT_FEED},
+                  {".atom", FORMAT_FEED},     {".rdf", FORMAT_FEED},
+                  {".xml", FORMAT_FEED},      {".json", FORMAT_FEED},
+                  {".feed", FORMAT_FEED}};
 
 input_format input_format_of(const char *path)
 {
@@ -265,6 +269,22 @@ void input_set_date(nws_article *a, const char *value, size_t len, const char *f
     }
 }
 
+/* Markup in any encoding: NUL bytes (outside UTF-16) or many control
+ * characters mean some binary format.  Bytes over 0x7F say nothing here:
+ * legacy encodings use them all. */
+static int markup_looks_binary(const uint8_t *p, size_t n)
+{
+    size_t probe = n < 65536 ? n : 65536, ctrl = 0;
+    int utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) ||
+                           (p[0] == '<' && p[1] == 0) || (p[0] == 0 && p[1] == '<'));
+    if (utf16)
+        return 0;
+    for (size_t i = 0; i < probe; i++)
+        ctrl += p[i] == 0 || (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
+                              p[i] != '\f');
+    return ctrl * 20 > probe || (probe > 0 && memchr(p, 0, probe) != NULL);
+}
+
 /* Pages and feeds find their own encoding, so they get the bytes. */
 static int read_markup(const char *path, input_format fmt, const input_options *opt,
                        article_list *out)
@@ -275,11 +295,18 @@ static int read_markup(const char *path, input_format fmt, const input_options *
         return -1;
     }
     size_t before = out->n, added = 0;
+    /* The content decides between page and feed: feeds are saved as
+     * .xml or .html as often as not. */
     if (raw.len == 0)
         diag_warn(path, 0, "empty file, skipped");
+    else if (markup_looks_binary(raw.data, raw.len))
+        diag_warn(path, 0, "binary file (not a page or feed), skipped");
+    else if (feed_sniff(raw.data, raw.len))
+        added = parse_feed(path, raw.data, raw.len, opt, out);
+    else if (fmt == FORMAT_FEED)
+        diag_warn(path, 0, "not an RSS, Atom or JSON feed, skipped");
     else
         added = parse_html(path, raw.data, raw.len, opt, out);
-    (void)fmt;
     buf_free(&raw);
     for (size_t i = before; i < out->n; i++)
         linebreaks_mark(out->v[i]);

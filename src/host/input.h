@@ -51,6 +51,9 @@ size_t parse_markdown(const source_text *src, const input_options *opt, article_
 /* A saved web page (raw bytes: the encoding is found from the page). */
 size_t parse_html(const char *path, const uint8_t *raw, size_t n, const input_options *opt,
                   article_list *out);
+/* Every entry of an RSS, Atom or JSON feed. */
+size_t parse_feed(const char *path, const uint8_t *raw, size_t n, const input_options *opt,
+                  article_list *out);
 /* Read a file whole, unchanged: 0 ok, -1 error (a message said why). */
 int input_read_raw(const char *path, nwbuf *out);
 /* Dispatch by format; returns 0 ok, 1 skipped, -1 error. */

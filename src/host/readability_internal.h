@@ -5,6 +5,7 @@
 #include <regex.h>
 #include <stddef.h>
 
+#include "html_blocks.h"
 #include "readability.h"
 
 enum {
@@ -67,7 +68,7 @@ size_t rd_count_tag(const xmlNode *n, const char *tag);
 char *rd_match_string(const xmlNode *n);
 int rd_rx(const rd_ctx *c, int which, const char *s);
 int rd_class_weight(const rd_ctx *c, const xmlNode *n);
-char *rd_attr(const xmlNode *n, const char *name); /* NULL if absent */
+#define rd_attr html_attr /* html_blocks.h */
 int rd_attr_is(const xmlNode *n, const char *name, const char *value);
 
 int rd_is_visible(const xmlNode *n);

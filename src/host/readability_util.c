@@ -265,18 +265,6 @@ size_t rd_count_tag(const xmlNode *n, const char *tag)
     return k;
 }
 
-char *rd_attr(const xmlNode *n, const char *name)
-{
-    if (n->type != XML_ELEMENT_NODE)
-        return NULL;
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = xstrdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
 int rd_attr_is(const xmlNode *n, const char *name, const char *value)
 {
     char *v = rd_attr(n, name);
