@@ -4,7 +4,8 @@
 #   make demo       install missing packages (if it can), pack the samples, list them
 #   make check      every test, plain and under ASan+UBSan; ends "N passed, N failed"
 #   make bench      compression and speed figures
-#   make fuzz       libFuzzer runs: bundle reader, whole device core (FUZZ_SECONDS each)
+#   make fuzz       libFuzzer runs: bundle reader, device core, pages, feeds (FUZZ_SECONDS each)
+#   make eval-extract  page extraction quality on ../shared/corpus/readability-dev
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Honoured: CC CFLAGS LDFLAGS CPPFLAGS PREFIX DESTDIR CROSS_COMPILE V=1 BUILD
@@ -70,7 +71,7 @@ obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 CORE_OBJ := $(call obj,$(CORE_SRC))
 HOST_OBJ := $(call obj,$(HOST_SRC))
 
-.PHONY: all demo check valgrind test-programs bench fuzz install uninstall clean deps dict
+.PHONY: all demo check valgrind test-programs bench fuzz eval-extract install uninstall clean deps dict
 all: $(BUILD)/newspack $(BUILD)/newsview
 
 $(BUILD)/obj/%.o: %.c
@@ -128,6 +129,10 @@ $(BUILD)/bench-render: $(call obj,tests/bench/bench_render.c) $(HOST_OBJ) $(CORE
 bench: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/bench-read $(BUILD)/bench-render
 	@tools/install-deps.sh bench
 	@tools/bench.sh $(BUILD)
+
+eval-extract: $(BUILD)/newspack
+	@tools/install-deps.sh test
+	@python3 tools/eval_extract.py $(BUILD)/newspack ../shared/corpus/readability-dev
 
 fuzz:
 	@tools/fuzz.sh $(FUZZ_CC) $(FUZZ_SECONDS) $(BUILD)

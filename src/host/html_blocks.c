@@ -163,10 +163,9 @@ static void heading(conv *c, const xmlNode *n)
 {
     unsigned level = (unsigned)(n->name[1] - '0');
     builder_end_block(c->b);
+    /* headings are set bold by the renderer already */
     open_block(c, (nws_block_type)(NWS_BLOCK_HEADING1 + level - 1), c->quote, 0);
-    c->bold++;
     children(c, n);
-    c->bold--;
     builder_end_block(c->b);
     style(c);
 }

@@ -100,7 +100,41 @@ static void fb_levels_and_clipping(void)
     CHECK_INT(fb_init(&fb, 4, 4, 1, mem, sizeof mem), -1);
 }
 
+/* Mostly-paper pages take the packers' fast paths (runs of white model
+ * bytes written as whole words): a dark pixel at every distance from a
+ * word boundary must still land where it belongs. */
+static void sparse_pages_pack_exactly(void)
+{
+    for (size_t i = 0; i < nws_board_count; i++) {
+        const nws_board *b = nws_boards[i];
+        size_t fbs = fb_bytes(b->width, b->height, b->gray_levels);
+        uint8_t *mem = malloc(fbs), *native = malloc(fb_native_bytes(b));
+        uint8_t *gray = malloc((size_t)b->width * b->height);
+        nws_fb fb;
+        CHECK_INT(fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs), 0);
+        fb_fill(&fb, b->gray_levels - 1u);
+        for (uint32_t y = 0; y < b->height; y += 7)
+            fb_fill_rect(&fb, (int)((y * 13) % b->width), (int)y, 1, 1, y % (b->gray_levels - 1u));
+        CHECK_INT(fb_pack(&fb, b, native, fb_native_bytes(b)), 0);
+        CHECK_INT(fb_unpack(b, native, fb_native_bytes(b), gray), 0);
+        unsigned bad = 0, top = b->gray_levels - 1u;
+        for (uint32_t y = 0; y < b->height; y++)
+            for (uint32_t x = 0; x < b->width; x++) {
+                int dark = y % 7 == 0 && x == (y * 13) % b->width;
+                unsigned want = dark ? (y % top) * 255u / top : 255u;
+                bad += gray[(size_t)y * b->width + x] != want;
+            }
+        if (bad)
+            fprintf(stderr, "  %s: %u pixels wrong\n", b->name, bad);
+        CHECK_INT(bad, 0);
+        free(mem);
+        free(native);
+        free(gray);
+    }
+}
+
 const test_case fb_tests[] = {
+    {"sparse_pages_pack_exactly", sparse_pages_pack_exactly},
     {"packing_round_trips_on_every_board", packing_round_trips_on_every_board},
     {"native_layouts_match_the_controllers", native_layouts_match_the_controllers},
     {"fb_levels_and_clipping", fb_levels_and_clipping},
