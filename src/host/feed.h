@@ -86,6 +86,5 @@ void feed_set_date(feed_date *d, const char *raw);
 void feed_add_tag(feed_part *p, const char *term);
 feed_text *feed_add_content(feed_part *p);
 void feed_person_string(feed_part *p);
-char *feed_escape_html(const char *s);
 
 #endif

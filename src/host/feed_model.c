@@ -153,20 +153,6 @@ void feed_person_string(feed_part *p)
     p->author = b.len ? buf_take_str(&b) : (buf_free(&b), NULL);
 }
 
-char *feed_escape_html(const char *s)
-{
-    nwbuf b = {0};
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': buf_adds(&b, "&amp;"); break;
-        case '<': buf_adds(&b, "&lt;"); break;
-        case '>': buf_adds(&b, "&gt;"); break;
-        default: buf_addc(&b, (uint8_t)*s);
-        }
-    }
-    return buf_take_str(&b);
-}
-
 int feed_sniff(const uint8_t *p, size_t n)
 {
     size_t i = 0;
@@ -182,26 +168,29 @@ int feed_sniff(const uint8_t *p, size_t n)
                 return 1;
         return 0;
     }
+    /* XML: the first element's local name decides */
     size_t len = n < 8192 ? n : 8192;
-    static const char *const roots[] = {"<rss", "<feed", "<rdf:RDF", "<RDF", "<channel", NULL};
-    for (size_t k = i; k < len; k++) {
-        if (p[k] != '<')
+    static const char *const roots[] = {"rss", "feed", "RDF", "channel", NULL};
+    for (size_t k = i; k + 1 < len; k++) {
+        if (p[k] == '<' && k + 3 < len && memcmp(p + k, "<!--", 4) == 0) {
+            /* comments may hold markup of their own */
+            size_t e = k + 4;
+            while (e + 2 < len && memcmp(p + e, "-->", 3) != 0)
+                e++;
+            if (e + 2 >= len)
+                return 0;
+            k = e + 2;
             continue;
-        if (p[k + 1] == '?' || p[k + 1] == '!')
-            continue;
-        for (const char *const *r = roots; *r; r++)
-            if (len - k > strlen(*r) && memcmp(p + k, *r, strlen(*r)) == 0)
-                return 1;
-        /* the first real element decides */
-        const uint8_t *colon = memchr(p + k, ':', len - k < 32 ? len - k : 32);
-        const uint8_t *end = memchr(p + k, '>', len - k);
-        if (colon && end && colon < end) {
-            for (const char *const *r = roots; *r; r++) {
-                size_t rl = strlen(*r) - 1;
-                if ((size_t)(end - colon) > rl && memcmp(colon + 1, *r + 1, rl) == 0)
-                    return 1;
-            }
         }
+        if (p[k] != '<' || p[k + 1] == '?' || p[k + 1] == '!')
+            continue;
+        size_t s = k + 1, e = s;
+        while (e < len && (isalnum(p[e]) || p[e] == ':' || p[e] == '_' || p[e] == '-'))
+            if (p[e++] == ':')
+                s = e; /* after a prefix */
+        for (const char *const *r = roots; *r; r++)
+            if (e - s == strlen(*r) && memcmp(p + s, *r, e - s) == 0)
+                return 1;
         return 0;
     }
     return 0;

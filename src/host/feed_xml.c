@@ -74,7 +74,6 @@ static int is_atom(const xmlNode *n)
     return in_ns(n, NS_ATOM10) || in_ns(n, NS_ATOM03);
 }
 
-#define attr html_attr
 
 static char *text_of(const xmlNode *n)
 {
@@ -84,16 +83,32 @@ static char *text_of(const xmlNode *n)
     return s;
 }
 
-/* href resolved against the xml:base in force at n */
+/* href made absolute against base (kept as given when either is not a
+ * URI libxml2 can join), as a new string. */
+static char *absolute(const char *base, const char *href)
+{
+    xmlChar *abs = base ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)base) : NULL;
+    char *out = xstrdup(abs ? (const char *)abs : href);
+    xmlFree(abs);
+    return out;
+}
+
+/* The xml:base in force at n, or NULL. */
+static char *base_of(xctx *c, const xmlNode *n)
+{
+    xmlChar *base = xmlNodeGetBase(c->x, n);
+    char *s = base ? xstrdup((const char *)base) : NULL;
+    xmlFree(base);
+    return s;
+}
+
 static char *resolve(xctx *c, const xmlNode *n, const char *href)
 {
     if (!href)
         return NULL;
-    xmlChar *base = xmlNodeGetBase(c->x, n);
-    xmlChar *abs = base ? xmlBuildURI((const xmlChar *)href, base) : NULL;
-    char *out = xstrdup(abs ? (const char *)abs : href);
-    xmlFree(base);
-    xmlFree(abs);
+    char *base = base_of(c, n);
+    char *out = absolute(base, href);
+    free(base);
     return out;
 }
 
@@ -170,13 +185,10 @@ static void serialise(const xmlNode *n, const char *base, nwbuf *b, int depth)
                 const char *an = (const char *)attrs[i]->name;
                 char *val = xstrdup(v ? (const char *)v : "");
                 xmlFree(v);
-                if ((!strcasecmp(an, "href") || !strcasecmp(an, "src")) && base) {
-                    xmlChar *abs = xmlBuildURI((const xmlChar *)val, (const xmlChar *)base);
-                    if (abs) {
-                        free(val);
-                        val = xstrdup((const char *)abs);
-                        xmlFree(abs);
-                    }
+                if (!strcasecmp(an, "href") || !strcasecmp(an, "src")) {
+                    char *abs = absolute(base, val);
+                    free(val);
+                    val = abs;
                 }
                 buf_addc(b, ' ');
                 buf_adds(b, an);
@@ -196,14 +208,6 @@ static void serialise(const xmlNode *n, const char *base, nwbuf *b, int depth)
             buf_addc(b, '>');
         }
     }
-}
-
-static char *base_of(xctx *c, const xmlNode *n)
-{
-    xmlChar *base = xmlNodeGetBase(c->x, n);
-    char *s = base ? xstrdup((const char *)base) : NULL;
-    xmlFree(base);
-    return s;
 }
 
 static char *trim_owned(char *s)
@@ -276,7 +280,7 @@ static char *base64_decode(const char *s)
 /* Atom text constructs (and Atom 0.3's mode attribute). */
 static void atom_text(xctx *c, const xmlNode *n, feed_text *t)
 {
-    char *type = attr(n, "type"), *mode = attr(n, "mode");
+    char *type = html_attr(n, "type"), *mode = html_attr(n, "mode");
     const char *ty = type && *type ? type : "text";
     free(t->value);
     free(t->type);
@@ -420,7 +424,7 @@ static void atom_person(xctx *c, const xmlNode *n, feed_part *p)
 
 static void atom_link(xctx *c, const xmlNode *n, feed_part *p)
 {
-    char *rel = attr(n, "rel"), *type = attr(n, "type"), *href = attr(n, "href");
+    char *rel = html_attr(n, "rel"), *type = html_attr(n, "type"), *href = html_attr(n, "href");
     if (!href) {
         href = text_of(n); /* some feeds put the address in the content */
         if (!*href) {
@@ -430,7 +434,7 @@ static void atom_link(xctx *c, const xmlNode *n, feed_part *p)
             href = trim_owned(href);
         }
     }
-    char *title = attr(n, "title");
+    char *title = html_attr(n, "title");
     const char *r = rel ? rel : "alternate";
     const char *t = type ? type : strcmp(r, "self") == 0 ? "application/atom+xml" : "text/html";
     char *abs = resolve(c, n, href);
@@ -504,7 +508,7 @@ static void element(xctx *c, const xmlNode *k, feed_part *p, int is_feed, item_s
         atom_text(c, k, t);
     } else if (named(k, "guid")) {
         v = text_of(k);
-        char *pl = attr(k, "isPermaLink");
+        char *pl = html_attr(k, "isPermaLink");
         feed_set(&p->id, v);
         st->has_guid = 1;
         st->guid_permalink = !pl || strcasecmp(pl, "false") != 0;
@@ -535,7 +539,7 @@ static void element(xctx *c, const xmlNode *k, feed_part *p, int is_feed, item_s
         feed_set_date(&p->created, v);
         free(v);
     } else if (named(k, "category") && atom) {
-        v = attr(k, "term");
+        v = html_attr(k, "term");
         feed_add_tag(p, v);
         free(v);
     } else if (named(k, "category") || (named(k, "subject") && dc)) {
@@ -584,7 +588,7 @@ static void version_of(feed_doc *d, const xmlNode *root)
     const char *name = "unknown";
     char buf[32];
     if (named(root, "rss")) {
-        v = attr(root, "version");
+        v = html_attr(root, "version");
         if (v && (!strcmp(v, "2.0") || !strcmp(v, "2.01") || !strncmp(v, "2.", 2)))
             name = "rss20";
         else if (v) {

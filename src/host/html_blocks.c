@@ -310,16 +310,21 @@ void html_to_blocks(const xmlNode *node, nws_builder *b)
     builder_end_block(b);
 }
 
-static void collect(const xmlNode *n, nwbuf *out)
+void html_raw_text(const xmlNode *n, int as_read, nwbuf *out)
 {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            buf_adds(out, (const char *)n->content);
+        return;
+    }
     /* iterative: deeply nested pages must not exhaust the stack */
     const xmlNode *k = n->children;
     while (k) {
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             if (k->content)
                 buf_adds(out, (const char *)k->content);
-        } else if (k->type == XML_ELEMENT_NODE && !html_is_skipped(k)) {
-            if (html_is_block(k) || html_is(k, "br"))
+        } else if (k->type == XML_ELEMENT_NODE && !(as_read && html_is_skipped(k))) {
+            if (as_read && (html_is_block(k) || html_is(k, "br")))
                 buf_addc(out, ' ');
             if (k->children) {
                 k = k->children;
@@ -330,7 +335,7 @@ static void collect(const xmlNode *n, nwbuf *out)
             k = k->parent;
             if (k == n)
                 return;
-            if (k && html_is_block(k))
+            if (as_read && html_is_block(k))
                 buf_addc(out, ' ');
         }
         if (k)
@@ -341,7 +346,7 @@ static void collect(const xmlNode *n, nwbuf *out)
 char *html_text(const xmlNode *node)
 {
     nwbuf raw = {0}, out = {0};
-    collect(node, &raw);
+    html_raw_text(node, 1, &raw);
     int space = 0;
     for (size_t i = 0; i < raw.len; i++) {
         uint8_t ch = raw.data[i];

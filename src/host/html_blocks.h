@@ -25,7 +25,11 @@ int html_is_skipped(const xmlNode *n);
  * builder, as blocks. */
 void html_to_blocks(const xmlNode *node, nws_builder *b);
 
-/* The text of a subtree with whitespace collapsed, as a new string. */
+/* Text below n in document order, appended to out: as textContent gives
+ * it (as_read 0), or as a reader sees it (as_read 1: skipped elements left
+ * out, blocks and line breaks set apart by a space). */
+void html_raw_text(const xmlNode *n, int as_read, nwbuf *out);
+/* The text of a subtree as read, whitespace collapsed, as a new string. */
 char *html_text(const xmlNode *node);
 
 #endif

@@ -20,7 +20,6 @@ void page_meta_free(page_meta *m)
     free(m->site);
     free(m->lang);
     free(m->dir);
-    free(m->excerpt);
     free(m->url);
     memset(m, 0, sizeof *m);
 }
@@ -45,16 +44,13 @@ static void set_once(char **dst, const char *value)
 
 /* --- <meta> ------------------------------------------------------------ */
 
-enum { M_TITLE, M_BYLINE, M_EXCERPT, M_SITE, M_DATE, M_URL, M_COUNT };
+enum { M_TITLE, M_BYLINE, M_SITE, M_DATE, M_URL, M_COUNT };
 
 /* Keys in the order Readability prefers them. */
 static const char *const meta_keys[M_COUNT][8] = {
     [M_TITLE] = {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
                  "weibo:webpage:title", "title", "twitter:title", "parsely-title"},
     [M_BYLINE] = {"dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", NULL},
-    [M_EXCERPT] = {"dc:description", "dcterm:description", "og:description",
-                   "weibo:article:description", "weibo:webpage:description", "description",
-                   "twitter:description", NULL},
     [M_SITE] = {"og:site_name", NULL},
     [M_DATE] = {"article:published_time", "og:article:published_time", "datepublished",
                 "parsely-pub-date", "pubdate", "date", "dc:date", "dcterms.date"},
@@ -87,14 +83,14 @@ static void read_metas(xmlNode *root, meta_values *mv)
     for (xmlNode *n = root; n; n = rd_next(n, 0)) {
         if (!html_is(n, "meta"))
             continue;
-        char *content = rd_attr(n, "content");
+        char *content = html_attr(n, "content");
         if (!content || !*content) {
             free(content);
             continue;
         }
         char key[128];
-        char *prop = rd_attr(n, "property"), *name = rd_attr(n, "name");
-        char *itemprop = rd_attr(n, "itemprop");
+        char *prop = html_attr(n, "property"), *name = html_attr(n, "name");
+        char *itemprop = html_attr(n, "itemprop");
         int taken = 0;
         if (prop) {
             /* property may list several: "og:title twitter:title" */
@@ -213,7 +209,7 @@ static char *authors(json_t *a)
 }
 
 typedef struct ld_meta {
-    char *title, *byline, *excerpt, *site, *date, *name, *headline;
+    char *byline, *site, *date, *name, *headline;
 } ld_meta;
 
 static void read_json_ld(xmlNode *root, ld_meta *ld)
@@ -238,7 +234,6 @@ static void read_json_ld(xmlNode *root, ld_meta *ld)
             ld->name = trimmed(jstr(a, "name"));
             ld->headline = trimmed(jstr(a, "headline"));
             ld->byline = authors(json_object_get(a, "author"));
-            ld->excerpt = trimmed(jstr(a, "description"));
             json_t *pub = json_object_get(a, "publisher");
             if (json_is_object(pub))
                 ld->site = trimmed(jstr(pub, "name"));
@@ -364,7 +359,7 @@ static char *first_time(xmlNode *root)
 {
     for (xmlNode *n = root; n; n = rd_next(n, 0))
         if (html_is(n, "time")) {
-            char *dt = rd_attr(n, "datetime");
+            char *dt = html_attr(n, "datetime");
             if (dt && *dt)
                 return dt;
             free(dt);
@@ -400,8 +395,6 @@ void page_meta_read(xmlDoc *doc, page_meta *m)
         set_once(&m->title, cleaned);
     set_once(&m->byline, ld.byline);
     set_once(&m->byline, meta_get(&mv, M_BYLINE));
-    set_once(&m->excerpt, ld.excerpt);
-    set_once(&m->excerpt, meta_get(&mv, M_EXCERPT));
     set_once(&m->site, ld.site);
     set_once(&m->site, meta_get(&mv, M_SITE));
     set_once(&m->date, ld.date);
@@ -411,22 +404,20 @@ void page_meta_read(xmlDoc *doc, page_meta *m)
     set_once(&m->url, meta_get(&mv, M_URL));
     for (xmlNode *n = root; n && !m->url; n = rd_next(n, 0))
         if (html_is(n, "link") && rd_attr_is(n, "rel", "canonical"))
-            m->url = rd_attr(n, "href");
-    m->lang = rd_attr(root, "lang");
+            m->url = html_attr(n, "href");
+    m->lang = html_attr(root, "lang");
     if (!m->lang)
-        m->lang = rd_attr(root, "xml:lang");
-    m->dir = rd_attr(root, "dir");
+        m->lang = html_attr(root, "xml:lang");
+    m->dir = html_attr(root, "dir");
     xmlNode *body = html_body(doc);
     if (!m->dir && body)
-        m->dir = rd_attr(body, "dir");
+        m->dir = html_attr(body, "dir");
     free(doc_title);
     free(cleaned);
     for (int f = 0; f < M_COUNT; f++)
         for (int k = 0; k < 8; k++)
             free(mv.v[f][k]);
-    free(ld.title);
     free(ld.byline);
-    free(ld.excerpt);
     free(ld.site);
     free(ld.date);
     free(ld.name);

@@ -167,21 +167,31 @@ int input_read_raw(const char *path, nwbuf *out)
     return 0;
 }
 
-/* NUL bytes do not occur in text; a high share of bytes that are not
- * UTF-8 means some other binary format. */
-static int looks_binary(const uint8_t *p, size_t n)
+/* NUL bytes do not occur in text; a high share of control characters
+ * means some binary format.  For text files, bytes that are not UTF-8
+ * count against them too; markup may be in any legacy encoding (whose
+ * bytes over 0x7F say nothing) or in UTF-16 (full of NULs). */
+static int looks_binary(const uint8_t *p, size_t n, int markup)
 {
     size_t probe = n < 65536 ? n : 65536, bad = 0;
+    if (markup && n >= 2 &&
+        ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) ||
+         (p[0] == '<' && p[1] == 0) || (p[0] == 0 && p[1] == '<')))
+        return 0;
     if (memchr(p, 0, probe))
         return 1;
     for (size_t i = 0; i < probe;) {
         uint32_t cp;
-        int ok;
-        i += utf8_decode(p + i, probe - i, &cp, &ok);
+        int ok = 1;
+        if (markup || p[i] < 0x80)
+            cp = p[i++];
+        else
+            i += utf8_decode(p + i, probe - i, &cp, &ok);
         if (!ok || (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f'))
             bad++;
     }
-    return probe >= 64 && bad * 4 > probe;
+    /* markup: over 5 % control bytes; text: over a quarter not text */
+    return probe >= 64 && bad * (markup ? 20 : 4) > probe;
 }
 
 int input_load(const char *path, source_text *out)
@@ -206,7 +216,7 @@ int input_load(const char *path, source_text *out)
         buf_free(&raw);
         return 1;
     }
-    if (looks_binary(p + i, n - i)) {
+    if (looks_binary(p + i, n - i, 0)) {
         diag_warn(path, 0, "binary file (not text), skipped");
         buf_free(&raw);
         return 1;
@@ -269,22 +279,6 @@ void input_set_date(nws_article *a, const char *value, size_t len, const char *f
     }
 }
 
-/* Markup in any encoding: NUL bytes (outside UTF-16) or many control
- * characters mean some binary format.  Bytes over 0x7F say nothing here:
- * legacy encodings use them all. */
-static int markup_looks_binary(const uint8_t *p, size_t n)
-{
-    size_t probe = n < 65536 ? n : 65536, ctrl = 0;
-    int utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) ||
-                           (p[0] == '<' && p[1] == 0) || (p[0] == 0 && p[1] == '<'));
-    if (utf16)
-        return 0;
-    for (size_t i = 0; i < probe; i++)
-        ctrl += p[i] == 0 || (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
-                              p[i] != '\f');
-    return ctrl * 20 > probe || (probe > 0 && memchr(p, 0, probe) != NULL);
-}
-
 /* Pages and feeds find their own encoding, so they get the bytes. */
 static int read_markup(const char *path, input_format fmt, const input_options *opt,
                        article_list *out)
@@ -299,7 +293,7 @@ static int read_markup(const char *path, input_format fmt, const input_options *
      * .xml or .html as often as not. */
     if (raw.len == 0)
         diag_warn(path, 0, "empty file, skipped");
-    else if (markup_looks_binary(raw.data, raw.len))
+    else if (looks_binary(raw.data, raw.len, 1))
         diag_warn(path, 0, "binary file (not a page or feed), skipped");
     else if (feed_sniff(raw.data, raw.len))
         added = parse_feed(path, raw.data, raw.len, opt, out);
@@ -311,6 +305,15 @@ static int read_markup(const char *path, input_format fmt, const input_options *
     for (size_t i = before; i < out->n; i++)
         linebreaks_mark(out->v[i]);
     return added ? 0 : 1;
+}
+
+void input_title_from_path(nws_article *a, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    article_set(a, NWSB_FIELD_TITLE, base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+    diag_warn(path, 0, "no title found; using the file name");
 }
 
 int input_read(const char *path, const input_options *opt, article_list *out)

@@ -62,5 +62,7 @@ int input_read(const char *path, const input_options *opt, article_list *out);
 /* Shared by the parsers: set the date field, normalised, warning (and
  * keeping the text as given) when it is not a date we understand. */
 void input_set_date(nws_article *a, const char *value, size_t len, const char *file, size_t line);
+/* Last resort for a title: the file name without its extension (warns). */
+void input_title_from_path(nws_article *a, const char *path);
 
 #endif

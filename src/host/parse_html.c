@@ -58,12 +58,8 @@ size_t parse_html(const char *path, const uint8_t *raw, size_t n, const input_op
         article_free(a);
         return 0;
     }
-    if (!a->field[NWSB_FIELD_TITLE]) {
-        const char *base = strrchr(path, '/');
-        base = base ? base + 1 : path;
-        const char *dot = strrchr(base, '.');
-        article_set(a, NWSB_FIELD_TITLE, base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
-    }
+    if (!a->field[NWSB_FIELD_TITLE])
+        input_title_from_path(a, path);
     article_list_add(out, a);
     return 1;
 }

@@ -428,13 +428,7 @@ size_t parse_markdown(const source_text *src, const input_options *opt, article_
         if (t) {
             article_set(c.a, NWSB_FIELD_TITLE, t, strlen(t));
         } else {
-            /* Last resort: the file name without its extension. */
-            const char *base = strrchr(src->name, '/');
-            base = base ? base + 1 : src->name;
-            const char *dot = strrchr(base, '.');
-            article_set(c.a, NWSB_FIELD_TITLE, base, dot && dot > base ? (size_t)(dot - base)
-                                                                        : strlen(base));
-            diag_warn(src->name, 0, "no title found; using the file name");
+            input_title_from_path(c.a, src->name);
         }
     }
     if (c.title_from_front_matter || c.a->field[NWSB_FIELD_TITLE]) {

@@ -1,5 +1,4 @@
 /* readability.c -- scoring blocks and choosing the article. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,14 +35,14 @@ static int check_byline(rd_ctx *c, xmlNode *n, const char *match)
 {
     if (c->byline)
         return 0;
-    char *itemprop = rd_attr(n, "itemprop");
+    char *itemprop = html_attr(n, "itemprop");
     int marked = rd_attr_is(n, "rel", "author") || (itemprop && strstr(itemprop, "author")) ||
                  rd_rx(c, RX_BYLINE, match);
     free(itemprop);
     if (!marked)
         return 0;
     char *text = rd_inner_text(n);
-    size_t len = strlen(text);
+    size_t len = rd_cp_len(text);
     if (len > 0 && len < 100) {
         c->byline = text;
         return 1;
@@ -125,7 +124,7 @@ static void sieve(rd_ctx *c, xmlNode *body, nodes *score)
         char *match = rd_match_string(n);
         xmlNode *next = NULL;
         int removed = 1;
-        char *role = rd_attr(n, "role");
+        char *role = html_attr(n, "role");
         static const char *const roles[] = {"menu", "menubar", "complementary", "navigation",
                                             "alert", "alertdialog", "dialog", NULL};
         int bad_role = 0;
@@ -220,9 +219,7 @@ static void score_paragraphs(rd_ctx *c, nodes *score, nodes *cands)
         if (!is_element(e->parent))
             continue;
         char *text = rd_inner_text(e);
-        size_t len = 0;
-        for (const char *p = text; *p; p++)
-            len += ((unsigned char)*p & 0xC0) != 0x80;
+        size_t len = rd_cp_len(text);
         if (len < 25) {
             free(text);
             continue;
@@ -348,7 +345,7 @@ static xmlNode *gather(rd_ctx *c, xmlNode *best)
     if (threshold < 10)
         threshold = 10;
     xmlNode *parent = best->parent;
-    char *best_class = rd_attr(best, "class");
+    char *best_class = html_attr(best, "class");
     for (xmlNode *s = parent ? parent->children : best, *next; s; s = next) {
         next = s->next;
         if (s->type != XML_ELEMENT_NODE)
@@ -356,7 +353,7 @@ static xmlNode *gather(rd_ctx *c, xmlNode *best)
         int append = s == best;
         if (!append) {
             double bonus = 0;
-            char *cls = rd_attr(s, "class");
+            char *cls = html_attr(s, "class");
             if (best_class && *best_class && cls && strcmp(cls, best_class) == 0)
                 bonus = score_of(c, best) * 0.2;
             free(cls);
@@ -365,7 +362,7 @@ static xmlNode *gather(rd_ctx *c, xmlNode *best)
             } else if (html_is(s, "p")) {
                 double ld = rd_link_density(s);
                 char *text = rd_inner_text(s);
-                size_t len = strlen(text);
+                size_t len = rd_cp_len(text);
                 append = (len > 80 && ld < 0.25) ||
                          (len < 80 && len > 0 && ld == 0 && ends_sentence(text));
                 free(text);
@@ -429,8 +426,6 @@ xmlNode *readability_extract(xmlDoc *doc, const char *title, char **byline)
         }
         xmlNode *article = attempt(&c, work);
         size_t len = rd_text_len(article);
-        if (getenv("NEWSPACK_DUMP_EXTRACT"))
-            fprintf(stderr, "attempt %zu: %zu characters\n", t, len);
         if (!best || len > best_len) {
             if (best)
                 xmlFreeNode(best);

@@ -15,7 +15,8 @@
 #include <libxml/tree.h>
 
 typedef struct page_meta {
-    char *title, *byline, *date, *site, *lang, *dir, *excerpt, *url;
+    char *title, *byline, *date, *site, *lang, *url;
+    char *dir; /* "rtl"/"ltr" as the page says; not stored in bundles yet */
 } page_meta;
 
 void page_meta_free(page_meta *m);

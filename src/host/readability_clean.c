@@ -190,11 +190,12 @@ static size_t list_text(const xmlNode *n)
  * list items than paragraphs, forms, link-heavy text, lone embeds). */
 static int fishy(rd_ctx *c, xmlNode *n)
 {
+    char *text = rd_inner_text(n);
+    size_t len = rd_cp_len(text), commas = rd_count(text, ",");
+    free(text);
     int list = html_is(n, "ul") || html_is(n, "ol");
-    if (!list) {
-        size_t total = rd_text_len(n);
-        list = total > 0 && (double)list_text(n) / (double)total > 0.9;
-    }
+    if (!list)
+        list = len > 0 && (double)list_text(n) / (double)len > 0.9;
     if (html_is(n, "table") && rd_peek(c, n) && rd_peek(c, n)->data_table)
         return 0;
     if (in_data_table(c, n) || rd_has_ancestor(n, "code", 0))
@@ -202,9 +203,6 @@ static int fishy(rd_ctx *c, xmlNode *n)
     int weight = rd_class_weight(c, n);
     if (weight < 0)
         return 1;
-    char *text = rd_inner_text(n);
-    size_t commas = rd_count(text, ",");
-    free(text);
     if (commas >= 10)
         return 0;
     size_t p = rd_count_tag(n, "p"), img = rd_count_tag(n, "img");
@@ -220,7 +218,6 @@ static int fishy(rd_ctx *c, xmlNode *n)
             embeds++;
         }
     double ld = rd_link_density(n);
-    size_t len = rd_text_len(n);
     int in_figure = rd_has_ancestor(n, "figure", 0);
     int remove = (img > 1 && (double)p / (double)img < 0.5 && !in_figure) ||
                  (!list && li > (long)p) || input > p / 3 ||

@@ -59,6 +59,7 @@ int rd_has_ancestor(const xmlNode *n, const char *tag, int max_depth);
  * lengths in code points */
 char *rd_inner_text(const xmlNode *n);
 size_t rd_text_len(const xmlNode *n);
+size_t rd_cp_len(const char *utf8);
 int rd_is_blank(const xmlNode *n); /* no text at all */
 double rd_link_density(const xmlNode *n);
 size_t rd_count(const char *s, const char *what);
@@ -68,7 +69,6 @@ size_t rd_count_tag(const xmlNode *n, const char *tag);
 char *rd_match_string(const xmlNode *n);
 int rd_rx(const rd_ctx *c, int which, const char *s);
 int rd_class_weight(const rd_ctx *c, const xmlNode *n);
-#define rd_attr html_attr /* html_blocks.h */
 int rd_attr_is(const xmlNode *n, const char *name, const char *value);
 
 int rd_is_visible(const xmlNode *n);

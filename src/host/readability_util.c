@@ -135,37 +135,10 @@ static int is_space(uint8_t ch)
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-/* All text below n in document order, scripts included as textContent
- * does (scripts are gone by the time this is asked). */
-static void raw_text(const xmlNode *n, nwbuf *out)
-{
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            buf_adds(out, (const char *)n->content);
-        return;
-    }
-    const xmlNode *k = n->children;
-    while (k) {
-        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content)
-            buf_adds(out, (const char *)k->content);
-        if (k->type == XML_ELEMENT_NODE && k->children) {
-            k = k->children;
-            continue;
-        }
-        while (k && !k->next) {
-            k = k->parent;
-            if (k == n)
-                return;
-        }
-        if (k)
-            k = k->next;
-    }
-}
-
 char *rd_inner_text(const xmlNode *n)
 {
     nwbuf raw = {0}, out = {0};
-    raw_text(n, &raw);
+    html_raw_text(n, 0, &raw);
     size_t i = 0;
     while (i < raw.len && is_space(raw.data[i]))
         i++;
@@ -188,7 +161,7 @@ char *rd_inner_text(const xmlNode *n)
     return buf_take_str(&out);
 }
 
-static size_t cp_len(const char *s)
+size_t rd_cp_len(const char *s)
 {
     size_t k = 0;
     for (; *s; s++)
@@ -199,7 +172,7 @@ static size_t cp_len(const char *s)
 size_t rd_text_len(const xmlNode *n)
 {
     char *t = rd_inner_text(n);
-    size_t k = cp_len(t);
+    size_t k = rd_cp_len(t);
     free(t);
     return k;
 }
@@ -207,7 +180,7 @@ size_t rd_text_len(const xmlNode *n)
 int rd_is_blank(const xmlNode *n)
 {
     nwbuf raw = {0};
-    raw_text(n, &raw);
+    html_raw_text(n, 0, &raw);
     int blank = 1;
     for (size_t i = 0; i < raw.len && blank; i++)
         blank = is_space(raw.data[i]);
@@ -221,7 +194,7 @@ static void link_lengths(const xmlNode *n, double *sum)
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (html_is(k, "a")) {
-            char *href = rd_attr(k, "href");
+            char *href = html_attr(k, "href");
             double coeff = href && href[0] == '#' && href[1] ? 0.3 : 1.0;
             free(href);
             *sum += coeff * (double)rd_text_len(k);
@@ -267,7 +240,7 @@ size_t rd_count_tag(const xmlNode *n, const char *tag)
 
 int rd_attr_is(const xmlNode *n, const char *name, const char *value)
 {
-    char *v = rd_attr(n, name);
+    char *v = html_attr(n, name);
     int eq = v && strcasecmp(v, value) == 0;
     free(v);
     return eq;
@@ -275,7 +248,7 @@ int rd_attr_is(const xmlNode *n, const char *name, const char *value)
 
 char *rd_match_string(const xmlNode *n)
 {
-    char *cls = rd_attr(n, "class"), *id = rd_attr(n, "id");
+    char *cls = html_attr(n, "class"), *id = html_attr(n, "id");
     nwbuf b = {0};
     buf_adds(&b, cls ? cls : "");
     buf_addc(&b, ' ');
@@ -297,7 +270,7 @@ int rd_class_weight(const rd_ctx *c, const xmlNode *n)
     int w = 0;
     const char *names[2] = {"class", "id"};
     for (int i = 0; i < 2; i++) {
-        char *v = rd_attr(n, names[i]);
+        char *v = html_attr(n, names[i]);
         if (v && *v) {
             if (rd_rx(c, RX_NEGATIVE, v))
                 w -= 25;
@@ -323,13 +296,13 @@ static int style_hides(const char *style)
 
 int rd_is_visible(const xmlNode *n)
 {
-    char *style = rd_attr(n, "style");
+    char *style = html_attr(n, "style");
     int hidden = style && style_hides(style);
     free(style);
     if (hidden || xmlHasProp(n, (const xmlChar *)"hidden"))
         return 0;
     if (rd_attr_is(n, "aria-hidden", "true")) {
-        char *cls = rd_attr(n, "class");
+        char *cls = html_attr(n, "class");
         int fallback = cls && strstr(cls, "fallback-image");
         free(cls);
         return fallback;

@@ -23,12 +23,55 @@ static char *title_key(const char *t)
     return buf_take_str(&b);
 }
 
-static int seen_before(char **keys, size_t n, const char *k)
+/* A set of strings (open addressing, FNV-1a): feeds bring thousands of
+ * entries, and every one is checked against all before it. */
+typedef struct strset {
+    char **slot;
+    size_t cap, n;
+} strset;
+
+static uint64_t hash_str(const char *s)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(keys[i], k) == 0)
-            return 1;
-    return 0;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return h;
+}
+
+static char **strset_find(const strset *set, const char *k)
+{
+    size_t i = (size_t)hash_str(k) & (set->cap - 1);
+    while (set->slot[i] && strcmp(set->slot[i], k) != 0)
+        i = (i + 1) & (set->cap - 1);
+    return &set->slot[i];
+}
+
+/* Takes k; the set stays at most half full. */
+static void strset_add(strset *set, char *k)
+{
+    if ((set->n + 1) * 2 > set->cap) {
+        strset bigger = {xcalloc(set->cap ? set->cap * 2 : 64, sizeof(char *)),
+                         set->cap ? set->cap * 2 : 64, set->n};
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->slot[i])
+                *strset_find(&bigger, set->slot[i]) = set->slot[i];
+        free(set->slot);
+        *set = bigger;
+    }
+    char **at = strset_find(set, k);
+    if (*at) {
+        free(k);
+        return;
+    }
+    *at = k;
+    set->n++;
+}
+
+static void strset_free(strset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slot[i]);
+    free(set->slot);
 }
 
 static void drop(article_list *l, size_t i)
@@ -48,8 +91,7 @@ static void compact(article_list *l)
 
 static void dedupe(article_list *l, select_stats *st)
 {
-    char **keys = xcalloc(l->n * 3 + 1, sizeof *keys);
-    size_t nk = 0;
+    strset keys = {0};
     for (size_t i = 0; i < l->n; i++) {
         nws_article *a = l->v[i];
         char *mine[3] = {NULL, NULL, NULL};
@@ -64,7 +106,7 @@ static void dedupe(article_list *l, select_stats *st)
                 size_t len = strlen(raw[k]) + 3;
                 mine[k] = xmalloc(len);
                 snprintf(mine[k], len, "%d:%s", k, raw[k]);
-                dup = dup || seen_before(keys, nk, mine[k]);
+                dup = dup || (keys.cap && *strset_find(&keys, mine[k]));
             }
         free(tk);
         if (dup) {
@@ -78,11 +120,9 @@ static void dedupe(article_list *l, select_stats *st)
         }
         for (int k = 0; k < 3; k++)
             if (mine[k])
-                keys[nk++] = mine[k];
+                strset_add(&keys, mine[k]);
     }
-    for (size_t i = 0; i < nk; i++)
-        free(keys[i]);
-    free(keys);
+    strset_free(&keys);
     compact(l);
 }
 
@@ -111,12 +151,23 @@ static int load_seen(const char *path, uint64_t **ids, size_t *n)
     return 0;
 }
 
+static int cmp_id(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+typedef struct dated {
+    const char *date; /* "" when undated */
+    size_t index;
+} dated;
+
+/* Newest first; undated last; equal dates in input order. */
 static int newer_first(const void *pa, const void *pb)
 {
-    const nws_article *a = *(nws_article *const *)pa, *b = *(nws_article *const *)pb;
-    const char *da = a->field[NWSB_FIELD_DATE] ? a->field[NWSB_FIELD_DATE] : "";
-    const char *db = b->field[NWSB_FIELD_DATE] ? b->field[NWSB_FIELD_DATE] : "";
-    return strcmp(db, da);
+    const dated *a = pa, *b = pb;
+    int c = strcmp(b->date, a->date);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
 }
 
 int select_articles(article_list *l, const select_options *o, select_stats *st)
@@ -139,31 +190,30 @@ int select_articles(article_list *l, const select_options *o, select_stats *st)
         size_t n = 0;
         if (load_seen(o->seen, &ids, &n) < 0)
             return -1;
+        qsort(ids, n, sizeof *ids, cmp_id);
         for (size_t i = 0; i < l->n; i++) {
             uint64_t id = article_id(l->v[i]);
-            for (size_t k = 0; k < n; k++)
-                if (ids[k] == id) {
-                    st->seen++;
-                    drop(l, i);
-                    break;
-                }
+            if (bsearch(&id, ids, n, sizeof *ids, cmp_id)) {
+                st->seen++;
+                drop(l, i);
+            }
         }
         free(ids);
         compact(l);
     }
     if (o->max_articles && l->n > o->max_articles) {
         /* the newest stay; undated ones count as oldest */
-        nws_article **sorted = xmalloc(l->n * sizeof *sorted);
-        memcpy(sorted, l->v, l->n * sizeof *sorted);
-        qsort(sorted, l->n, sizeof *sorted, newer_first);
-        for (size_t k = o->max_articles; k < l->n; k++)
-            for (size_t i = 0; i < l->n; i++)
-                if (l->v[i] == sorted[k]) {
-                    st->over_max++;
-                    drop(l, i);
-                    break;
-                }
-        free(sorted);
+        dated *order = xmalloc(l->n * sizeof *order);
+        for (size_t i = 0; i < l->n; i++) {
+            const char *d = l->v[i]->field[NWSB_FIELD_DATE];
+            order[i] = (dated){d ? d : "", i};
+        }
+        qsort(order, l->n, sizeof *order, newer_first);
+        for (size_t k = o->max_articles; k < l->n; k++) {
+            drop(l, order[k].index);
+            st->over_max++;
+        }
+        free(order);
         compact(l);
     }
     return 0;

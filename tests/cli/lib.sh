@@ -1,5 +1,11 @@
-# lib.sh -- shared by the command-line test scripts: counters, checks and
-# the closing "N passed, N failed" line.  Expects $T (a scratch directory).
+# lib.sh -- shared by the command-line test scripts: set-up, counters,
+# checks and the closing "N passed, N failed" line.  Sourced from the
+# repository root; the script's first argument is the build directory.
+BUILD=${1:-build}
+NP="$PWD/$BUILD/newspack"
+CORPUS=../shared/corpus
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }

@@ -6,11 +6,6 @@
 # Usage: tests/cli/markup.sh BUILD_DIR.  Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
-BUILD=${1:-build}
-NP="$PWD/$BUILD/newspack"
-CORPUS=../shared/corpus
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 . tests/cli/lib.sh
 
 pack() { "$NP" build -q --level 9 -o "$@"; }

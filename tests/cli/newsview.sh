@@ -6,14 +6,10 @@
 # Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
-BUILD=${1:-build}
-NP="$PWD/$BUILD/newspack"
+. tests/cli/lib.sh
 NV="$PWD/$BUILD/newsview"
 INFO="$PWD/$BUILD/pnginfo"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1764288000
-. tests/cli/lib.sh
 
 "$NP" build -q -o "$T/s.nwsb" docs/samples
 

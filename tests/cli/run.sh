@@ -5,11 +5,6 @@
 # Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
-BUILD=${1:-build}
-NP="$PWD/$BUILD/newspack"
-CORPUS=../shared/corpus
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 . tests/cli/lib.sh
 
 # --- command-line contract -------------------------------------------------

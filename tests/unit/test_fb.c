@@ -5,8 +5,10 @@
 #include "../../src/fb/fb.h"
 #include "test.h"
 
-/* A pattern with every level, packed and read back through each board. */
-static void packing_round_trips_on_every_board(void)
+typedef unsigned (*level_fn)(const nws_board *b, uint32_t x, uint32_t y);
+
+/* Draw level_at into each board's model, pack, unpack, and compare. */
+static void round_trip_every_board(level_fn level_at)
 {
     for (size_t i = 0; i < nws_board_count; i++) {
         const nws_board *b = nws_boards[i];
@@ -17,15 +19,13 @@ static void packing_round_trips_on_every_board(void)
         CHECK_INT(fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs), 0);
         for (uint32_t y = 0; y < b->height; y++)
             for (uint32_t x = 0; x < b->width; x++)
-                fb_fill_rect(&fb, (int)x, (int)y, 1, 1, (x * 7 + y * 3) % b->gray_levels);
+                fb_fill_rect(&fb, (int)x, (int)y, 1, 1, level_at(b, x, y));
         CHECK_INT(fb_pack(&fb, b, native, fb_native_bytes(b)), 0);
         CHECK_INT(fb_unpack(b, native, fb_native_bytes(b), gray), 0);
         unsigned bad = 0, top = b->gray_levels - 1u;
         for (uint32_t y = 0; y < b->height; y++)
-            for (uint32_t x = 0; x < b->width; x++) {
-                unsigned lv = (x * 7 + y * 3) % b->gray_levels;
-                bad += gray[(size_t)y * b->width + x] != (lv * 255 + top / 2) / top;
-            }
+            for (uint32_t x = 0; x < b->width; x++)
+                bad += gray[(size_t)y * b->width + x] != (level_at(b, x, y) * 255 + top / 2) / top;
         if (bad)
             fprintf(stderr, "  %s: %u pixels differ\n", b->name, bad);
         CHECK_INT(bad, 0);
@@ -33,6 +33,33 @@ static void packing_round_trips_on_every_board(void)
         free(native);
         free(gray);
     }
+}
+
+static unsigned every_level(const nws_board *b, uint32_t x, uint32_t y)
+{
+    return (x * 7 + y * 3) % b->gray_levels;
+}
+
+/* A pattern with every level, packed and read back through each board. */
+static void packing_round_trips_on_every_board(void)
+{
+    round_trip_every_board(every_level);
+}
+
+/* Paper with a dark pixel on every seventh row, at a different place in
+ * each, so that every offset from a word boundary occurs. */
+static unsigned mostly_paper(const nws_board *b, uint32_t x, uint32_t y)
+{
+    unsigned top = b->gray_levels - 1u;
+    return y % 7 == 0 && x == (y * 13) % b->width ? (y / 7) % top : top;
+}
+
+/* Mostly-paper pages take the packers' fast paths (runs of white model
+ * bytes written as whole words): dark pixels must still land where they
+ * belong. */
+static void sparse_pages_pack_exactly(void)
+{
+    round_trip_every_board(mostly_paper);
 }
 
 /* The first native byte(s) when the top-left pixel is black and the rest
@@ -98,39 +125,6 @@ static void fb_levels_and_clipping(void)
     CHECK_INT(fb_get(&fb, 4, 2), 15);
     CHECK_INT(fb_init(&fb, 100, 100, 16, mem, sizeof mem), -1);
     CHECK_INT(fb_init(&fb, 4, 4, 1, mem, sizeof mem), -1);
-}
-
-/* Mostly-paper pages take the packers' fast paths (runs of white model
- * bytes written as whole words): a dark pixel at every distance from a
- * word boundary must still land where it belongs. */
-static void sparse_pages_pack_exactly(void)
-{
-    for (size_t i = 0; i < nws_board_count; i++) {
-        const nws_board *b = nws_boards[i];
-        size_t fbs = fb_bytes(b->width, b->height, b->gray_levels);
-        uint8_t *mem = malloc(fbs), *native = malloc(fb_native_bytes(b));
-        uint8_t *gray = malloc((size_t)b->width * b->height);
-        nws_fb fb;
-        CHECK_INT(fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs), 0);
-        fb_fill(&fb, b->gray_levels - 1u);
-        for (uint32_t y = 0; y < b->height; y += 7)
-            fb_fill_rect(&fb, (int)((y * 13) % b->width), (int)y, 1, 1, y % (b->gray_levels - 1u));
-        CHECK_INT(fb_pack(&fb, b, native, fb_native_bytes(b)), 0);
-        CHECK_INT(fb_unpack(b, native, fb_native_bytes(b), gray), 0);
-        unsigned bad = 0, top = b->gray_levels - 1u;
-        for (uint32_t y = 0; y < b->height; y++)
-            for (uint32_t x = 0; x < b->width; x++) {
-                int dark = y % 7 == 0 && x == (y * 13) % b->width;
-                unsigned want = dark ? (y % top) * 255u / top : 255u;
-                bad += gray[(size_t)y * b->width + x] != want;
-            }
-        if (bad)
-            fprintf(stderr, "  %s: %u pixels wrong\n", b->name, bad);
-        CHECK_INT(bad, 0);
-        free(mem);
-        free(native);
-        free(gray);
-    }
 }
 
 const test_case fb_tests[] = {
