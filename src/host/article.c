@@ -61,30 +61,20 @@ void article_set(nws_article *a, nwsb_field f, const char *text, size_t len)
     buf_free(&out);
 }
 
-/* FNV-1a, 64 bit: small, stable across platforms, good enough to tell
- * articles apart (a collision only makes --skip-seen drop one article). */
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
+/* A collision of the ids only makes --skip-seen drop one article. */
 uint64_t article_id(const nws_article *a)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = FNV1A64_INIT;
     if (a->guid)
-        return fnv1a(fnv1a(h, "guid:"), a->guid);
+        return fnv1a64(fnv1a64(h, "guid:"), a->guid);
     if (a->field[NWSB_FIELD_URL])
-        return fnv1a(fnv1a(h, "url:"), a->field[NWSB_FIELD_URL]);
-    h = fnv1a(h, "title:");
+        return fnv1a64(fnv1a64(h, "url:"), a->field[NWSB_FIELD_URL]);
+    h = fnv1a64(h, "title:");
     if (a->field[NWSB_FIELD_TITLE])
-        h = fnv1a(h, a->field[NWSB_FIELD_TITLE]);
-    h = fnv1a(h, "\ndate:");
+        h = fnv1a64(h, a->field[NWSB_FIELD_TITLE]);
+    h = fnv1a64(h, "\ndate:");
     if (a->field[NWSB_FIELD_DATE])
-        h = fnv1a(h, a->field[NWSB_FIELD_DATE]);
+        h = fnv1a64(h, a->field[NWSB_FIELD_DATE]);
     return h;
 }
 

@@ -105,3 +105,12 @@ char *buf_take_str(nwbuf *b)
     b->len = b->cap = 0;
     return s;
 }
+
+uint64_t fnv1a64(uint64_t h, const char *s)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}

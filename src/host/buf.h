@@ -24,6 +24,12 @@ void buf_addc(nwbuf *b, uint8_t c);
 void buf_adds(nwbuf *b, const char *s);
 void buf_add32(nwbuf *b, uint32_t v);
 void buf_free(nwbuf *b);
+/* FNV-1a, 64 bit, over a C string, continuing from h (start with
+ * FNV1A64_INIT): small, stable across platforms; used for hash tables and
+ * the stable article ids. */
+#define FNV1A64_INIT 0xcbf29ce484222325ULL
+uint64_t fnv1a64(uint64_t h, const char *s);
+
 /* NUL-terminate and hand over the memory as a C string. */
 char *buf_take_str(nwbuf *b);
 

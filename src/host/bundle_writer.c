@@ -241,14 +241,6 @@ typedef struct strtab {
     size_t nslots, used;
 } strtab;
 
-static uint32_t hash_str(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
 static uint32_t intern(strtab *st, const char *s)
 {
     if (!s)
@@ -259,7 +251,8 @@ static uint32_t intern(strtab *st, const char *s)
         for (size_t i = 0; i < st->nslots; i++) {
             if (!st->slots[i])
                 continue;
-            size_t j = hash_str((const char *)st->bytes.data + st->slots[i] - 1) & (n - 1);
+            const char *old = (const char *)st->bytes.data + st->slots[i] - 1;
+            size_t j = (size_t)fnv1a64(FNV1A64_INIT, old) & (n - 1);
             while (slots[j])
                 j = (j + 1) & (n - 1);
             slots[j] = st->slots[i];
@@ -268,7 +261,7 @@ static uint32_t intern(strtab *st, const char *s)
         st->slots = slots;
         st->nslots = n;
     }
-    size_t j = hash_str(s) & (st->nslots - 1);
+    size_t j = (size_t)fnv1a64(FNV1A64_INIT, s) & (st->nslots - 1);
     while (st->slots[j]) {
         if (strcmp((const char *)st->bytes.data + st->slots[j] - 1, s) == 0)
             return st->slots[j] - 1;

@@ -30,17 +30,9 @@ typedef struct strset {
     size_t cap, n;
 } strset;
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-    return h;
-}
-
 static char **strset_find(const strset *set, const char *k)
 {
-    size_t i = (size_t)hash_str(k) & (set->cap - 1);
+    size_t i = (size_t)fnv1a64(FNV1A64_INIT, k) & (set->cap - 1);
     while (set->slot[i] && strcmp(set->slot[i], k) != 0)
         i = (i + 1) & (set->cap - 1);
     return &set->slot[i];
