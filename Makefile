@@ -32,11 +32,12 @@ endif
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
-PKGS := zlib md4c freetype2 libpng libunibreak libxml-2.0 jansson
+PKGS := zlib md4c freetype2 libpng libjpeg libunibreak libxml-2.0 jansson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lmd4c)
-# Zopfli (Debian libzopfli-dev) ships no pkg-config file.
-HOST_LIBS := $(PKG_LIBS) -lzopfli
+# Zopfli and libhyphen (Debian libzopfli-dev, libhyphen-dev) ship no
+# pkg-config file.
+HOST_LIBS := $(PKG_LIBS) -lzopfli -lhyphen
 ifneq ($(SANITIZE),)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
@@ -47,7 +48,7 @@ ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFONTDIR='"$(DATADI
 ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 
 # Device core: portable C, no stdio, no allocation after init.
-CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks.c \
+CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks.c src/text/scripts.c \
             src/bundle/nwsb_reader.c src/bundle/nwsb_record.c src/bundle/nwsb_dict_news.c \
             src/board/board.c $(sort $(wildcard boards/*.c)) src/fb/fb.c src/fb/pack.c \
             src/font/font.c src/layout/items.c src/layout/linebreak.c src/layout/paginate.c \
@@ -62,7 +63,8 @@ HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/readability.c src/host/readability_util.c src/host/readability_clean.c \
             src/host/parse_html.c src/host/feed_model.c src/host/feed_xml.c \
             src/host/feed_json.c src/host/parse_feed.c \
-            src/host/select.c
+            src/host/select.c src/host/script_detect.c src/host/hyphenate.c \
+            src/host/lang_guess.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)

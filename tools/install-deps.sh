@@ -2,7 +2,8 @@
 # Install the Debian/Ubuntu packages the project needs, when they are
 # missing.  Usage: tools/install-deps.sh [build|test|all]
 #   build: compiler, pkg-config, zlib, md4c, zopfli, libunibreak, FreeType,
-#          libpng, libxml2, jansson
+#          libpng, libjpeg-turbo, libxml2, jansson, libhyphen and the
+#          hyphenation patterns of en, de, fr, es, it, nl, pt, ru, pl
 #   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
 #          valgrind, Tesseract OCR, Python 3 for the extraction and feed
 #          conformance scripts)
@@ -21,7 +22,9 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     exit 0
 fi
 for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-dev \
-    libfreetype-dev libpng-dev libxml2-dev libjansson-dev; do want "$p"; done
+    libfreetype-dev libpng-dev libjpeg-dev libxml2-dev libjansson-dev libhyphen-dev \
+    hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt hyphen-ru \
+    hyphen-pl; do want "$p"; done
 if [ "$what" != build ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
         tesseract-ocr-eng python3; do want "$p"; done

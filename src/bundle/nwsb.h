@@ -84,7 +84,8 @@ typedef struct nwsb_article {
     uint32_t text_size;
     uint32_t first_record;
     uint32_t field_ref[NWSB_FIELD_COUNT];
-    uint32_t flags;
+    uint32_t flags;       /* NWSB_AF_*; unknown bits are ignored */
+    uint32_t script;      /* ISO 15924 tag (src/text/scripts.h), 0 if unknown */
 } nwsb_article;
 
 typedef struct nwsb_record {

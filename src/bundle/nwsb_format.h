@@ -1,4 +1,4 @@
-/* nwsb_format.h -- on-disk layout of a news bundle (.nwsb), version 1.0.
+/* nwsb_format.h -- on-disk layout of a news bundle (.nwsb), version 1.1.
  *
  * This header is the single source of the byte layout; docs/FORMAT.md
  * describes the same thing in prose.  Both the host writer and the device
@@ -20,7 +20,7 @@
  * versions only add sections or grow entries, which old readers skip), and
  * rejects a newer major version. */
 #define NWSB_VERSION_MAJOR 1
-#define NWSB_VERSION_MINOR 0
+#define NWSB_VERSION_MINOR 1
 
 #define NWSB_HEADER_SIZE 32
 #define NWSB_DIRENT_SIZE 16
@@ -50,13 +50,20 @@ enum {
  * later minor version can append fields to each entry. */
 #define NWSB_TABLE_HEAD 8
 
-#define NWSB_ARTICLE_ENTRY_SIZE 48
+/* 1.0 entries end at NWSB_A_FLAGS + 4 (48 bytes); 1.1 appends the script. */
+#define NWSB_ARTICLE_ENTRY_SIZE_1_0 48
+#define NWSB_ARTICLE_ENTRY_SIZE 52
 #define NWSB_A_ID 0           /* u64 stable article id */
 #define NWSB_A_TEXT_OFFSET 8  /* u32 offset in the text stream */
 #define NWSB_A_TEXT_SIZE 12   /* u32 bytes of text stream */
 #define NWSB_A_FIRST_RECORD 16
 #define NWSB_A_FIELDS 20      /* NWSB_FIELD_COUNT u32 string refs */
-#define NWSB_A_FLAGS 44
+#define NWSB_A_FLAGS 44      /* u32 NWSB_AF_* */
+#define NWSB_A_SCRIPT 48     /* u32 ISO 15924 code, first letter in the low byte; 0 unknown (1.1) */
+#define NWSB_AF_RTL 1u        /* the text runs right to left */
+#define NWSB_AF_COMPLEX 2u    /* its script needs shaping or bidi the renderer lacks */
+#define NWSB_AF_HYPHENATED 4u /* soft hyphens were inserted by the packer */
+#define NWSB_AF_KNOWN 7u
 
 #define NWSB_RECORD_ENTRY_SIZE 24
 #define NWSB_R_DATA_OFFSET 0  /* u32 absolute file offset */

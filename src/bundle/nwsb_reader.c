@@ -357,7 +357,7 @@ static int open_sections(nwsb_bundle *b, const uint8_t *builtin, uint32_t builti
     b->str_size = str->size;
     b->data_off = data->offset;
     b->data_size = data->size;
-    if ((rc = open_table(b, art, NWSB_ARTICLE_ENTRY_SIZE, &b->art_off, &b->art_esize,
+    if ((rc = open_table(b, art, NWSB_ARTICLE_ENTRY_SIZE_1_0, &b->art_off, &b->art_esize,
                          &b->art_count, d)) ||
         (rc = open_table(b, rec, NWSB_RECORD_ENTRY_SIZE, &b->rec_off, &b->rec_esize,
                          &b->rec_count, d)) ||
@@ -437,10 +437,12 @@ void nwsb_dict_info(const nwsb_bundle *b, uint32_t *kind, uint32_t *id, uint32_t
 
 int nwsb_article_get(const nwsb_bundle *b, uint32_t i, nwsb_article *out)
 {
-    uint8_t e[NWSB_ARTICLE_ENTRY_SIZE];
+    uint8_t e[NWSB_ARTICLE_ENTRY_SIZE] = {0};
     if (i >= b->art_count)
         return NWSB_E_RANGE;
-    int rc = nwsb__read(b, b->art_off + i * b->art_esize, e, sizeof e);
+    /* a 1.0 entry has no script: it reads as 0, unknown */
+    uint32_t n = b->art_esize < sizeof e ? b->art_esize : (uint32_t)sizeof e;
+    int rc = nwsb__read(b, b->art_off + i * b->art_esize, e, n);
     if (rc)
         return rc;
     out->id = nwsb_get64(e + NWSB_A_ID);
@@ -450,6 +452,7 @@ int nwsb_article_get(const nwsb_bundle *b, uint32_t i, nwsb_article *out)
     for (int f = 0; f < NWSB_FIELD_COUNT; f++)
         out->field_ref[f] = nwsb_get32(e + NWSB_A_FIELDS + 4 * f);
     out->flags = nwsb_get32(e + NWSB_A_FLAGS);
+    out->script = nwsb_get32(e + NWSB_A_SCRIPT);
     return NWSB_OK;
 }
 

@@ -12,7 +12,10 @@
 #include "../host/bundle_writer.h"
 #include "../host/diag.h"
 #include "../host/dates.h"
+#include "../host/hyphenate.h"
 #include "../host/input.h"
+#include "../host/lang_guess.h"
+#include "../host/script_detect.h"
 #include "../host/select.h"
 #include "newspack.h"
 
@@ -31,6 +34,10 @@ static const char build_help[] =
     "      --since DATE      leave out articles dated before DATE (undated stay)\n"
     "      --skip-seen OLD   leave out articles already in the bundle OLD\n"
     "      --no-smart        keep straight quotes, -- and ... as typed\n"
+    "      --no-hyphenate    insert no soft hyphens (default: hyphenate running\n"
+    "                        text by each article's language with libhyphen)\n"
+    "      --hyphen-min L,R  fewest letters before and after a hyphen (2,3)\n"
+    "      --hyphen-dir DIR  where the hyph_*.dic patterns are (/usr/share/hyphen)\n"
     "  -t, --title TEXT      bundle title (default: the output name)\n"
     "  -l, --language CODE   bundle language (default: the articles' most common)\n"
     "      --dict WHICH      preset dictionary: builtin (default), none, or a file\n"
@@ -53,6 +60,8 @@ typedef struct build_opts {
     unsigned record_size;
     select_options sel;
     char since[16];
+    int no_hyphenate;
+    hyphen_options hy;
 } build_opts;
 
 static int parse_uint(const char *s, unsigned lo, unsigned hi, unsigned *out)
@@ -153,6 +162,33 @@ static void progress(const build_opts *o, size_t i, size_t n, const char *path)
         fprintf(stderr, "\r\033[K");
 }
 
+/* Script, direction and soft hyphens: after selection, so that articles
+ * left out cost nothing. */
+static void finish_articles(const build_opts *o, article_list *arts)
+{
+    /* An article that names no language (plain text, Markdown, many
+     * feeds) takes --language, else a guess from its words. */
+    for (size_t i = 0; i < arts->n && !o->language; i++) {
+        nws_article *a = arts->v[i];
+        const char *guess = a->field[NWSB_FIELD_LANGUAGE]
+                                ? NULL
+                                : lang_guess((const char *)a->body.data, a->body.len);
+        if (guess)
+            article_set(a, NWSB_FIELD_LANGUAGE, guess, strlen(guess));
+    }
+    hyphen_options hy = o->hy;
+    hy.fallback_language = o->language ? o->language : common_language(arts);
+    hyphenator *h = o->no_hyphenate ? NULL : hyphenator_new(&hy);
+    for (size_t i = 0; i < arts->n; i++) {
+        nws_article *a = arts->v[i];
+        script_detect(a);
+        /* patterns are for alphabets; complex scripts stay untouched */
+        if (h && !(a->flags & NWSB_AF_COMPLEX))
+            hyphenate_article(h, a);
+    }
+    hyphenator_free(h);
+}
+
 static int run_build(const build_opts *o, char **paths, size_t npaths)
 {
     article_list arts = {0};
@@ -207,6 +243,8 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
         diag_error(o->output, 0, "not written: no articles to pack");
         goto out;
     }
+    finish_articles(o, &arts);
+    const char *language = o->language ? o->language : common_language(&arts);
     if (w.level < 0) {
         size_t text = 0;
         for (size_t i = 0; i < arts.n; i++)
@@ -215,8 +253,7 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
     }
     char *created = iso_now();
     char *title = o->title ? xstrdup(o->title) : default_title(o->output);
-    bundle_meta meta = {title, created, o->language ? o->language : common_language(&arts),
-                        "newspack " NEWSPACK_VERSION};
+    bundle_meta meta = {title, created, language, "newspack " NEWSPACK_VERSION};
     int built = bundle_build(&arts, &meta, &w, &image, &st);
     free(created);
     free(title);
@@ -264,6 +301,9 @@ int cmd_build(int argc, char **argv)
                                          {"max-articles", required_argument, NULL, 'M'},
                                          {"since", required_argument, NULL, 'N'},
                                          {"skip-seen", required_argument, NULL, 'K'},
+                                         {"no-hyphenate", no_argument, NULL, 'Y'},
+                                         {"hyphen-min", required_argument, NULL, 'm'},
+                                         {"hyphen-dir", required_argument, NULL, 'd'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0, 0, 0, 0}};
     build_opts o = {0};
@@ -325,6 +365,18 @@ int cmd_build(int argc, char **argv)
             break;
         }
         case 'K': o.sel.seen = optarg; break;
+        case 'Y': o.no_hyphenate = 1; break;
+        case 'd': o.hy.dir = optarg; break;
+        case 'm': {
+            unsigned l, r;
+            char tail;
+            if (sscanf(optarg, "%u,%u%c", &l, &r, &tail) != 2 || l < 1 || l > 9 || r < 1 || r > 9)
+                return usage_error("build", "--hyphen-min takes LEFT,RIGHT such as 2,3, not '%s'",
+                                   optarg);
+            o.hy.left = (int)l;
+            o.hy.right = (int)r;
+            break;
+        }
         case 'h': fputs(build_help, stdout); return EXIT_OK;
         default: return usage_error("build", "bad option");
         }

@@ -9,6 +9,7 @@
 #include "../host/bundle_file.h"
 #include "../host/diag.h"
 #include "../text/nws_text.h"
+#include "../text/scripts.h"
 #include "newspack.h"
 
 /* Longest metadata string printed whole; longer ones are cut. */
@@ -138,8 +139,9 @@ int cmd_cat(int argc, char **argv)
     static const char help[] =
         "Usage: newspack cat BUNDLE N\n"
         "Print article N (from 1): title, a blank line, the known metadata\n"
-        "(Date, Author, Source, URL, Language), a blank line, then the blocks\n"
-        "separated by blank lines (list items prefixed \"- \").\n";
+        "(Date, Author, Source, URL, Language; Script and Direction when not Latin\n"
+        "or not left to right), a blank line, then the blocks separated by blank\n"
+        "lines (list items prefixed \"- \").\n";
     static const struct {
         nwsb_field f;
         const char *label;
@@ -178,6 +180,16 @@ int cmd_cat(int argc, char **argv)
             printf("%s: %s\n", labels[k].label, field);
             any = 1;
         }
+    }
+    const nws_script *sc = nws_script_find(a.script);
+    if (sc && strcmp(sc->code, "Latn") != 0) {
+        printf("Script: %s (%s)%s\n", sc->name, sc->code,
+               (a.flags & NWSB_AF_COMPLEX) ? ", shown as a notice on the reader" : "");
+        any = 1;
+    }
+    if (a.flags & NWSB_AF_RTL) {
+        printf("Direction: right to left\n");
+        any = 1;
     }
     if (any)
         fputc('\n', stdout);

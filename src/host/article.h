@@ -12,11 +12,16 @@
 #include "../text/nws_text.h"
 #include "buf.h"
 
+enum { ARTICLE_DIR_UNKNOWN = 0, ARTICLE_DIR_LTR, ARTICLE_DIR_RTL };
+
 typedef struct nws_article {
     char *field[NWSB_FIELD_COUNT]; /* title, date, ...; NULL when unknown */
     char *guid;                    /* feed GUID if any: the stable id key */
     char *origin;                  /* file it came from, for messages */
     nwbuf body;                    /* text stream */
+    uint32_t script;               /* ISO 15924 tag (script_detect) */
+    uint32_t flags;                /* NWSB_AF_* */
+    uint8_t dir_hint;              /* ARTICLE_DIR_*: what the page declared */
     uint32_t blocks;
 } nws_article;
 

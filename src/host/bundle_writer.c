@@ -346,7 +346,8 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
         nwsb_put32(e + NWSB_A_FIRST_RECORD, (uint32_t)r);
         for (int f = 0; f < NWSB_FIELD_COUNT; f++)
             nwsb_put32(e + NWSB_A_FIELDS + 4 * f, intern(&st, a->field[f]));
-        nwsb_put32(e + NWSB_A_FLAGS, 0);
+        nwsb_put32(e + NWSB_A_FLAGS, a->flags);
+        nwsb_put32(e + NWSB_A_SCRIPT, a->script);
         buf_add(&sec_art, e, sizeof e);
     }
     if (st.bytes.len == 0)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "html_blocks.h"
@@ -38,6 +39,10 @@ size_t parse_html(const char *path, const uint8_t *raw, size_t n, const input_op
     set(a, NWSB_FIELD_SOURCE, m.site);
     set(a, NWSB_FIELD_URL, m.url);
     set(a, NWSB_FIELD_LANGUAGE, m.lang);
+    if (m.dir)
+        a->dir_hint = strcasecmp(m.dir, "rtl") == 0   ? ARTICLE_DIR_RTL
+                      : strcasecmp(m.dir, "ltr") == 0 ? ARTICLE_DIR_LTR
+                                                      : ARTICLE_DIR_UNKNOWN;
     if (content && getenv("NEWSPACK_DUMP_EXTRACT")) {
         /* for looking into extraction problems: the chosen HTML */
         xmlElemDump(stderr, doc, content);

@@ -3,7 +3,40 @@
 #include <string.h>
 
 #include "../core/utf8.h"
+#include "../text/scripts.h"
 #include "layout_internal.h"
+
+/* Copies s into buf (cap > 0), cut to fit; returns the length. */
+static size_t put_str(char *buf, size_t cap, size_t at, const char *s)
+{
+    while (*s && at + 1 < cap)
+        buf[at++] = *s++;
+    buf[at < cap ? at : cap - 1] = 0;
+    return at;
+}
+
+const char *lay_unsupported_script(nws_layout *l, uint32_t article)
+{
+    nwsb_article a;
+    if (nwsb_article_get(l->bundle, article, &a) != NWSB_OK || !(a.flags & NWSB_AF_COMPLEX))
+        return NULL;
+    const nws_script *sc = nws_script_find(a.script);
+    return sc ? sc->name : "another";
+}
+
+void lay_article_title(nws_layout *l, uint32_t article, char *buf, size_t cap)
+{
+    /* Drawn letter by letter, a title in a script that needs shaping or
+     * runs right to left would come out garbled: name the script instead. */
+    const char *script = lay_unsupported_script(l, article);
+    if (script) {
+        size_t n = put_str(buf, cap, 0, "[An article in ");
+        n = put_str(buf, cap, n, script);
+        put_str(buf, cap, n, " script]");
+        return;
+    }
+    nwsb_article_field(l->bundle, article, NWSB_FIELD_TITLE, buf, cap);
+}
 
 /* Bytes of s that fit in max (26.6), leaving room for an ellipsis when
  * the whole does not fit; *cut tells whether it was cut. */
@@ -95,7 +128,7 @@ void layout_decorate(nws_layout *l, lay_page *page, uint32_t article_pages,
     if (page->article != LAY_CONTENTS) {
         /* The first page shows the title itself; later ones a running head. */
         if (page->page_in_article > 1) {
-            nwsb_article_field(l->bundle, page->article, NWSB_FIELD_TITLE, buf, sizeof buf);
+            lay_article_title(l, page->article, buf, sizeof buf);
             add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, (uint32_t)strlen(buf),
                          left, head_y, right - left, 0, LAY_RUN_DECORATION);
         }
@@ -145,7 +178,7 @@ uint32_t layout_contents_page(nws_layout *l, lay_page *page, uint32_t first,
         uint32_t nn = fmt_u32(num, page_numbers ? page_numbers[i] : 0);
         int32_t numw = layout_measure(l, NWS_STYLE_REGULAR, l->size_of[LAY_FONT_BODY],
                                       (const uint8_t *)num, nn);
-        nwsb_article_field(l->bundle, i, NWSB_FIELD_TITLE, buf, sizeof buf);
+        lay_article_title(l, i, buf, sizeof buf);
         l->style = NWS_STYLE_REGULAR;
         add_text_run(l, page, LAY_FONT_BODY, (const uint8_t *)buf, (uint32_t)strlen(buf), left,
                      y + asc, right - left - numw - l->px_of[LAY_FONT_BODY], 0, 0);

@@ -112,6 +112,7 @@ typedef struct nws_layout {
     int mark_pending;              /* a block start still to mark on a run */
     int32_t y;                     /* next line top on the page, 26.6 */
     int page_has_body;
+    int skip_body;                 /* a notice stands in for the text */
     const char *fail;              /* why the last call failed, for messages */
 } nws_layout;
 

@@ -68,6 +68,11 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
                     uint32_t *carry);
 void lay_carry_items(nws_layout *l, uint32_t from);
 
+/* decorate.c: the title to show for an article; and the name of its
+ * script when the renderer cannot lay that script out (else NULL). */
+void lay_article_title(nws_layout *l, uint32_t article, char *buf, size_t cap);
+const char *lay_unsupported_script(nws_layout *l, uint32_t article);
+
 /* paginate.c: an empty page for an article (or LAY_CONTENTS). */
 void lay_page_clear(lay_page *p, uint32_t article);
 

@@ -235,6 +235,38 @@ static void add_bullet(nws_layout *l, const lay_block *bk, uint32_t line)
     l->text_len += n;
 }
 
+/* In place of text the renderer would garble: say what is there and why
+ * it is not shown.  The text itself stays in the bundle. */
+static int set_notice(nws_layout *l, const char *script)
+{
+    static const char *const parts[] = {
+        "This article is written in ", NULL,
+        " script, which this reader cannot lay out yet (its letters need joining, reordering "
+        "or right-to-left setting). Its text is kept unchanged in the bundle and is not shown "
+        "here, rather than shown garbled."};
+    char buf[400];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        for (const char *p = parts[i] ? parts[i] : script; *p && n + 1 < sizeof buf; p++)
+            buf[n++] = *p;
+    lay_block bk;
+    l->nitems = 0; /* the lines above keep their text */
+    block_setup(l, &bk, NWS_BLOCK_PARAGRAPH, 0);
+    bk.ragged = 1;
+    bk.first_indent = 0;
+    bk.space_before = l->px_of[LAY_FONT_BODY];
+    l->style = NWS_STYLE_ITALIC;
+    lay_add_text(l, &bk, (const uint8_t *)buf, (uint32_t)n, 0);
+    lay_finish_items(l);
+    uint32_t first = l->nlines;
+    if (lay_break_lines(l, &bk, bk.measure, 0, NULL) < 0)
+        return fail(l, "line breaking ran out of room (notice)");
+    finish_lines(l, &bk, first, 1, 0, LAY_RUN_DECORATION);
+    l->style = NWS_STYLE_REGULAR;
+    l->skip_body = 1;
+    return 0;
+}
+
 /* Title and byline of the article, from the index. */
 static int set_header(nws_layout *l)
 {
@@ -244,7 +276,7 @@ static int set_header(nws_layout *l)
     lay_items_reset(l);
     l->block_is_first_chunk = 1;
     block_setup(l, &bk, NWS_BLOCK_TITLE, 0);
-    nwsb_article_field(l->bundle, l->article, NWSB_FIELD_TITLE, buf, sizeof buf);
+    lay_article_title(l, l->article, buf, sizeof buf);
     if (buf[0]) {
         lay_add_text(l, &bk, (const uint8_t *)buf, (uint32_t)strlen(buf), 0);
         lay_finish_items(l);
@@ -286,6 +318,9 @@ static int set_header(nws_layout *l)
     }
     l->style = NWS_STYLE_REGULAR;
     l->prev_block_type = NWS_BLOCK_TITLE;
+    const char *script = lay_unsupported_script(l, l->article);
+    if (script && set_notice(l, script) < 0)
+        return -1;
     return 0;
 }
 
@@ -465,6 +500,7 @@ int layout_begin_article(nws_layout *l, uint32_t article)
     l->space_pending = 0;
     l->prev_block_type = 0;
     l->style = NWS_STYLE_REGULAR;
+    l->skip_body = 0;
     return 0;
 }
 
@@ -480,7 +516,7 @@ int layout_next_page(nws_layout *l, lay_page *p)
                 l->nline_runs = 0;
                 if (set_header(l) < 0)
                     return -1;
-                l->stage = STAGE_BLOCKS;
+                l->stage = l->skip_body ? STAGE_DONE : STAGE_BLOCKS;
             } else {
                 int r = set_next_block(l);
                 if (r < 0)

@@ -8,8 +8,15 @@ function norm(w) {
     gsub(/^[^a-z0-9]+|[^a-z0-9]+$/, "", w)
     return w
 }
-FNR == 1 { file++ }
+# A word hyphenated at a line end (soft hyphens drawn by the layout) is
+# joined with the start of the next line before comparing.
+FNR == 1 { file++; carry = "" }
 {
+    if (file == 2 && carry != "" && NF > 0) { $1 = carry $1; carry = "" }
+    if (file == 2 && NF > 0 && $NF ~ /[a-z]-$/) {
+        carry = substr($NF, 1, length($NF) - 1)
+        NF--
+    }
     for (i = 1; i <= NF; i++) {
         w = norm($i)
         if (w == "") continue
