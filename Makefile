@@ -49,10 +49,11 @@ ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 
 # Device core: portable C, no stdio, no allocation after init.
 CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks.c src/text/scripts.c \
-            src/bundle/nwsb_reader.c src/bundle/nwsb_record.c src/bundle/nwsb_dict_news.c \
+            src/bundle/nwsb_reader.c src/bundle/nwsb_record.c src/bundle/nwsb_image.c src/bundle/nwsb_dict_news.c \
             src/board/board.c $(sort $(wildcard boards/*.c)) src/fb/fb.c src/fb/pack.c \
             src/font/font.c src/layout/items.c src/layout/linebreak.c src/layout/paginate.c \
-            src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c
+            src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c \
+            src/render/picture.c
 # Host code: parsing inputs and writing bundles.
 HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/input.c src/host/parse_text.c src/host/parse_markdown.c \
@@ -64,7 +65,8 @@ HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/parse_html.c src/host/feed_model.c src/host/feed_xml.c \
             src/host/feed_json.c src/host/parse_feed.c \
             src/host/select.c src/host/script_detect.c src/host/hyphenate.c \
-            src/host/lang_guess.c
+            src/host/lang_guess.c src/host/image_load.c src/host/html_images.c \
+            src/host/bundle_images.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -105,12 +107,16 @@ demo: deps
 	@tools/demo.sh $(BUILD)
 
 # The test programs of one build (BUILD, SANITIZE select which).
-test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo \
+test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo $(BUILD)/mkimages \
                $(BUILD)/feeddump
 
 $(BUILD)/feeddump: $(call obj,tests/tools/feeddump.c) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+$(BUILD)/mkimages: $(call obj,tests/tools/mkimages.c)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(BUILD)/pnginfo: $(call obj,tests/tools/pnginfo.c)
 	@$(if $(Q),echo "  LD      $@")

@@ -37,7 +37,9 @@
     X(NWSB_E_RANGE, -13, "index out of range")                                    \
     X(NWSB_E_DICT, -14, "preset dictionary unknown or mismatched")                \
     X(NWSB_E_BUFFER, -15, "buffer too small")                                     \
-    X(NWSB_E_TEXT, -16, "text stream is malformed")
+    X(NWSB_E_TEXT, -16, "text stream is malformed")                              \
+    X(NWSB_E_IMAGE_CRC, -17, "image checksum mismatch")                           \
+    X(NWSB_E_IMAGE, -18, "image data does not decompress")
 
 typedef enum {
 #define NWSB_ENUM_(name, value, msg) name = value,
@@ -141,6 +143,36 @@ int nwsb_meta_lookup(const nwsb_bundle *b, const char *key, char *buf, size_t ca
  * text size.  The record's CRC is checked before inflating. */
 int nwsb_record_read(nwsb_bundle *b, uint32_t i, uint8_t *out, uint32_t cap, uint32_t *len,
                      nwsb_diag *diag);
+
+/* --- images (format 1.1) ---------------------------------------------- */
+
+typedef struct nwsb_image {
+    uint32_t text_offset; /* stands before the block starting here, or at
+                             the article's end when that is where it is */
+    uint32_t article;
+    uint16_t width, height;
+    uint32_t data_offset, stored_size, crc, flags; /* NWSB_IF_* */
+} nwsb_image;
+
+uint32_t nwsb_image_count(const nwsb_bundle *b);
+int nwsb_image_get(const nwsb_bundle *b, uint32_t i, nwsb_image *out);
+/* The first image whose text_offset is >= text_offset (image_count if
+ * none).  Images are sorted by text_offset. */
+uint32_t nwsb_image_find(const nwsb_bundle *b, uint32_t text_offset);
+uint16_t nwsb_image_max_width(const nwsb_bundle *b);
+
+/* Decoding an image row by row, into a row buffer of the caller (width
+ * bytes).  nwsb_image_open() checks the CRC of the stored bytes first, so
+ * a damaged image fails before anything is drawn.  The bundle has one
+ * inflate state: read no record between open and the last row. */
+typedef struct nwsb_image_stream {
+    nwsb_image img;
+    uint32_t index, row, pos; /* pos: stored bytes consumed */
+} nwsb_image_stream;
+
+int nwsb_image_open(nwsb_bundle *b, uint32_t i, nwsb_image_stream *s, nwsb_diag *diag);
+/* The next row, unfiltered: 0 gray .. 255 white. */
+int nwsb_image_row(nwsb_bundle *b, nwsb_image_stream *s, uint8_t *row, nwsb_diag *diag);
 
 /* Deliberately no "verify everything" call: nwsb_open() already checks the
  * index and the consistency of the tables, and a caller that wants to check

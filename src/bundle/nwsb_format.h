@@ -43,7 +43,9 @@ enum {
     NWSB_SEC_ARTICLES = 3, /* article index */
     NWSB_SEC_RECORDS = 4,  /* record table */
     NWSB_SEC_DICT = 5,     /* preset dictionary descriptor (+ bytes) */
-    NWSB_SEC_DATA = 6      /* compressed records, no section CRC */
+    NWSB_SEC_DATA = 6,     /* compressed records, no section CRC */
+    NWSB_SEC_IMAGES = 7,   /* image table (1.1) */
+    NWSB_SEC_IMAGE_DATA = 8 /* compressed pixels, no section CRC (1.1) */
 };
 
 /* Tables (ARTICLES, RECORDS) start with entry size and count so that a
@@ -73,6 +75,24 @@ enum {
 #define NWSB_R_CRC 16         /* CRC-32 of the stored bytes */
 #define NWSB_R_FLAGS 20
 #define NWSB_RF_STORED 1u     /* bytes are the text itself, not deflated */
+
+/* Image table entry (1.1).  Pixels are 8-bit gray (0 black, 255 white),
+ * rows top to bottom, each row "Sub"-filtered as in PNG (a byte holds the
+ * difference to the pixel on its left, modulo 256), raw deflate without a
+ * preset dictionary unless NWSB_IF_STORED. */
+#define NWSB_IMAGE_ENTRY_SIZE 32
+#define NWSB_I_TEXT_OFFSET 0  /* u32 the block the image stands before */
+#define NWSB_I_ARTICLE 4      /* u32 article index */
+#define NWSB_I_WIDTH 8        /* u16 pixels */
+#define NWSB_I_HEIGHT 10      /* u16 pixels */
+#define NWSB_I_DATA_OFFSET 12 /* u32 absolute file offset */
+#define NWSB_I_STORED_SIZE 16
+#define NWSB_I_CRC 20         /* CRC-32 of the stored bytes */
+#define NWSB_I_FLAGS 24
+#define NWSB_I_RESERVED 28
+#define NWSB_IF_STORED 1u     /* pixels stored as they are */
+#define NWSB_IF_CAPTIONED 2u  /* the block at text_offset is the caption */
+#define NWSB_IF_KNOWN 3u
 
 /* Uncompressed text per record.  8 KiB keeps the decode buffer small on a
  * microcontroller while leaving deflate enough context to work with. */

@@ -25,6 +25,9 @@ struct nwsb_bundle {
     uint32_t meta_off, meta_count;
     uint32_t data_off, data_size;
     uint32_t text_size;
+    uint32_t img_off, img_esize, img_count;
+    uint32_t imgdata_off, imgdata_size;
+    uint16_t img_max_width;
     uint32_t dict_kind, dict_id, dict_size, dict_off;
     const uint8_t *dict; /* NULL when embedded and read through a callback */
     z_stream zs;
@@ -33,6 +36,14 @@ struct nwsb_bundle {
 };
 
 int nwsb__read(const nwsb_bundle *b, uint32_t off, void *dst, uint32_t len);
+int nwsb__region_crc(const nwsb_bundle *b, uint32_t off, uint32_t len, uint32_t *crc_out);
+int nwsb__open_images(nwsb_bundle *b, nwsb_diag *d);
+int nwsb__fail(nwsb_diag *d, int err, const char *part, uint32_t offset);
+int nwsb__fail_at(nwsb_diag *d, int err, const char *part, uint32_t index, uint32_t offset);
+const nwsb_section *nwsb__find_section(const nwsb_bundle *b, uint32_t type);
+/* A table section: entry size (at least min_esize), count, entries. */
+int nwsb__open_table(const nwsb_bundle *b, const nwsb_section *s, uint32_t min_esize,
+                     uint32_t *off, uint32_t *esize, uint32_t *count, nwsb_diag *d);
 int nwsb__inflate_init(nwsb_bundle *b);
 void nwsb__inflate_end(nwsb_bundle *b);
 

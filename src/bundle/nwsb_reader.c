@@ -21,7 +21,7 @@ const char *nwsb_strerror(int err)
     return "unknown error";
 }
 
-static int fail(nwsb_diag *d, int err, const char *part, uint32_t offset)
+int nwsb__fail(nwsb_diag *d, int err, const char *part, uint32_t offset)
 {
     if (d) {
         d->part = part;
@@ -32,9 +32,9 @@ static int fail(nwsb_diag *d, int err, const char *part, uint32_t offset)
     return err;
 }
 
-static int fail_at(nwsb_diag *d, int err, const char *part, uint32_t index, uint32_t offset)
+int nwsb__fail_at(nwsb_diag *d, int err, const char *part, uint32_t index, uint32_t offset)
 {
-    fail(d, err, part, offset);
+    nwsb__fail(d, err, part, offset);
     if (d) {
         d->index = index;
         d->has_index = 1;
@@ -55,7 +55,7 @@ int nwsb__read(const nwsb_bundle *b, uint32_t off, void *dst, uint32_t len)
 
 /* CRC-32 of a region, streamed through a small stack buffer when the
  * bundle is not in memory. */
-static int region_crc(const nwsb_bundle *b, uint32_t off, uint32_t len, uint32_t *crc_out)
+int nwsb__region_crc(const nwsb_bundle *b, uint32_t off, uint32_t len, uint32_t *crc_out)
 {
     uLong crc = crc32(0L, Z_NULL, 0);
     if (b->src.data) {
@@ -85,6 +85,8 @@ static const char *section_part(uint32_t type)
     case NWSB_SEC_RECORDS: return "record table";
     case NWSB_SEC_DICT: return "dictionary";
     case NWSB_SEC_DATA: return "record data";
+    case NWSB_SEC_IMAGES: return "image table";
+    case NWSB_SEC_IMAGE_DATA: return "image data";
     default: return "unknown section";
     }
 }
@@ -97,13 +99,13 @@ static int check_header(nwsb_bundle *b, uint32_t src_size, nwsb_diag *d)
 
     b->file_size = src_size;
     if (nwsb__read(b, 0, h, magic_len))
-        return fail(d, NWSB_E_IO, "header", 0);
+        return nwsb__fail(d, NWSB_E_IO, "header", 0);
     if (memcmp(h, NWSB_MAGIC, magic_len) != 0)
-        return fail(d, NWSB_E_MAGIC, "header", 0);
+        return nwsb__fail(d, NWSB_E_MAGIC, "header", 0);
     if (src_size < NWSB_HEADER_SIZE)
-        return fail(d, NWSB_E_TRUNCATED, "header", 0);
+        return nwsb__fail(d, NWSB_E_TRUNCATED, "header", 0);
     if (nwsb__read(b, 0, h, NWSB_HEADER_SIZE))
-        return fail(d, NWSB_E_IO, "header", 0);
+        return nwsb__fail(d, NWSB_E_IO, "header", 0);
 
     /* The version sits at a fixed place in every major version, so a newer
      * bundle is named as such even though the rest may differ. */
@@ -119,25 +121,25 @@ static int check_header(nwsb_bundle *b, uint32_t src_size, nwsb_diag *d)
         dir_end = NWSB_HEADER_SIZE;
     }
     if (dir_end > src_size)
-        return fail(d, NWSB_E_TRUNCATED, "section directory", NWSB_HEADER_SIZE);
+        return nwsb__fail(d, NWSB_E_TRUNCATED, "section directory", NWSB_HEADER_SIZE);
     if (nwsb__read(b, NWSB_HEADER_SIZE, h + NWSB_HEADER_SIZE, dir_end - NWSB_HEADER_SIZE))
-        return fail(d, NWSB_E_IO, "section directory", NWSB_HEADER_SIZE);
+        return nwsb__fail(d, NWSB_E_IO, "section directory", NWSB_HEADER_SIZE);
     uint32_t crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), h, NWSB_H_CRC);
     crc = (uint32_t)crc32(crc, h + NWSB_HEADER_SIZE, dir_end - NWSB_HEADER_SIZE);
     if (b->major > NWSB_VERSION_MAJOR)
-        return fail(d, NWSB_E_VERSION, "header", NWSB_H_MAJOR);
+        return nwsb__fail(d, NWSB_E_VERSION, "header", NWSB_H_MAJOR);
 #ifndef NWSB_FUZZING
     if (crc != nwsb_get32(h + NWSB_H_CRC))
-        return fail(d, NWSB_E_HEADER_CRC, "header", 0);
+        return nwsb__fail(d, NWSB_E_HEADER_CRC, "header", 0);
 #endif
     if (b->major != NWSB_VERSION_MAJOR)
-        return fail(d, NWSB_E_VERSION, "header", NWSB_H_MAJOR);
+        return nwsb__fail(d, NWSB_E_VERSION, "header", NWSB_H_MAJOR);
     if (nwsb_get32(h + NWSB_H_SECTION_COUNT) > NWSB_MAX_SECTIONS)
-        return fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
+        return nwsb__fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
     if (file_size > src_size)
-        return fail(d, NWSB_E_TRUNCATED, "header", NWSB_H_FILE_SIZE);
+        return nwsb__fail(d, NWSB_E_TRUNCATED, "header", NWSB_H_FILE_SIZE);
     if (file_size < dir_end)
-        return fail(d, NWSB_E_LAYOUT, "header", NWSB_H_FILE_SIZE);
+        return nwsb__fail(d, NWSB_E_LAYOUT, "header", NWSB_H_FILE_SIZE);
     /* Bytes past file_size (flash padding) are ignored. */
     b->file_size = file_size;
 
@@ -154,18 +156,18 @@ static int check_header(nwsb_bundle *b, uint32_t src_size, nwsb_diag *d)
         s->crc = nwsb_get32(e + 12);
         /* offset <= file_size first: the subtraction must not wrap */
         if (s->offset != expect || s->offset > file_size || s->size > file_size - s->offset)
-            return fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
+            return nwsb__fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
         expect = s->offset + s->size;
         for (uint32_t j = 0; j < i; j++)
             if (b->sec[j].type == s->type)
-                return fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
+                return nwsb__fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
     }
     if (expect != file_size)
-        return fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
+        return nwsb__fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
     return NWSB_OK;
 }
 
-static const nwsb_section *find_section(const nwsb_bundle *b, uint32_t type)
+const nwsb_section *nwsb__find_section(const nwsb_bundle *b, uint32_t type)
 {
     for (uint32_t i = 0; i < b->nsec; i++)
         if (b->sec[i].type == type)
@@ -178,38 +180,38 @@ static int check_section_crcs(const nwsb_bundle *b, nwsb_diag *d)
     for (uint32_t i = 0; i < b->nsec; i++) {
         const nwsb_section *s = &b->sec[i];
         uint32_t crc;
-        if (s->type == NWSB_SEC_DATA) {
-            if (s->crc != 0) /* records carry their own */
-                return fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
+        if (s->type == NWSB_SEC_DATA || s->type == NWSB_SEC_IMAGE_DATA) {
+            if (s->crc != 0) /* records and images carry their own */
+                return nwsb__fail_at(d, NWSB_E_LAYOUT, section_part(s->type), i, s->offset);
             continue;
         }
-        int rc = region_crc(b, s->offset, s->size, &crc);
+        int rc = nwsb__region_crc(b, s->offset, s->size, &crc);
         if (rc)
-            return fail_at(d, rc, section_part(s->type), i, s->offset);
+            return nwsb__fail_at(d, rc, section_part(s->type), i, s->offset);
 #ifndef NWSB_FUZZING
         if (crc != s->crc)
-            return fail_at(d, NWSB_E_SECTION_CRC, section_part(s->type), i, s->offset);
+            return nwsb__fail_at(d, NWSB_E_SECTION_CRC, section_part(s->type), i, s->offset);
 #endif
     }
     return NWSB_OK;
 }
 
 /* A table section: entry size, count, entries. */
-static int open_table(const nwsb_bundle *b, const nwsb_section *s, uint32_t min_esize,
+int nwsb__open_table(const nwsb_bundle *b, const nwsb_section *s, uint32_t min_esize,
                       uint32_t *off, uint32_t *esize, uint32_t *count, nwsb_diag *d)
 {
     uint8_t head[NWSB_TABLE_HEAD];
     const char *part = section_part(s->type);
     if (s->size < NWSB_TABLE_HEAD)
-        return fail(d, NWSB_E_CORRUPT, part, s->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, part, s->offset);
     if (nwsb__read(b, s->offset, head, NWSB_TABLE_HEAD))
-        return fail(d, NWSB_E_IO, part, s->offset);
+        return nwsb__fail(d, NWSB_E_IO, part, s->offset);
     *esize = nwsb_get32(head);
     *count = nwsb_get32(head + 4);
     *off = s->offset + NWSB_TABLE_HEAD;
     if (*esize < min_esize || *count > (s->size - NWSB_TABLE_HEAD) / *esize ||
         *count * *esize != s->size - NWSB_TABLE_HEAD)
-        return fail(d, NWSB_E_CORRUPT, part, s->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, part, s->offset);
     return NWSB_OK;
 }
 
@@ -226,7 +228,7 @@ static int check_records(nwsb_bundle *b, nwsb_diag *d)
     for (uint32_t i = 0; i < b->rec_count; i++) {
         nwsb_record r;
         if (nwsb_record_get(b, i, &r))
-            return fail_at(d, NWSB_E_IO, "record table", i, b->rec_off);
+            return nwsb__fail_at(d, NWSB_E_IO, "record table", i, b->rec_off);
         uint32_t entry = b->rec_off + i * b->rec_esize;
         if (r.data_offset != data_pos || r.stored_size == 0 ||
             r.stored_size > b->data_off + b->data_size - data_pos ||
@@ -234,12 +236,12 @@ static int check_records(nwsb_bundle *b, nwsb_diag *d)
             (r.flags & ~NWSB_RF_STORED) != 0 ||
             ((r.flags & NWSB_RF_STORED) && r.stored_size != r.text_size) ||
             text_pos > UINT32_MAX - r.text_size)
-            return fail_at(d, NWSB_E_CORRUPT, "record table", i, entry);
+            return nwsb__fail_at(d, NWSB_E_CORRUPT, "record table", i, entry);
         data_pos += r.stored_size;
         text_pos += r.text_size;
     }
     if (data_pos != b->data_off + b->data_size)
-        return fail(d, NWSB_E_CORRUPT, "record data", b->data_off);
+        return nwsb__fail(d, NWSB_E_CORRUPT, "record data", b->data_off);
     b->text_size = text_pos;
     return NWSB_OK;
 }
@@ -251,7 +253,7 @@ static int check_articles(const nwsb_bundle *b, nwsb_diag *d)
         nwsb_record r;
         uint32_t entry = b->art_off + i * b->art_esize;
         if (nwsb_article_get(b, i, &a))
-            return fail_at(d, NWSB_E_IO, "article index", i, entry);
+            return nwsb__fail_at(d, NWSB_E_IO, "article index", i, entry);
         int bad = a.text_offset > b->text_size || a.text_size > b->text_size - a.text_offset;
         for (int f = 0; f < NWSB_FIELD_COUNT; f++)
             bad |= !check_ref(b, a.field_ref[f]);
@@ -260,7 +262,7 @@ static int check_articles(const nwsb_bundle *b, nwsb_diag *d)
                   a.text_offset < r.text_offset || a.text_offset - r.text_offset >= r.text_size;
         }
         if (bad)
-            return fail_at(d, NWSB_E_CORRUPT, "article index", i, entry);
+            return nwsb__fail_at(d, NWSB_E_CORRUPT, "article index", i, entry);
     }
     return NWSB_OK;
 }
@@ -271,16 +273,16 @@ static int open_meta(nwsb_bundle *b, const nwsb_section *s, nwsb_diag *d)
     if (!s)
         return NWSB_OK;
     if (s->size < 4 || nwsb__read(b, s->offset, buf, 4))
-        return fail(d, NWSB_E_CORRUPT, "bundle metadata", s->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, "bundle metadata", s->offset);
     uint32_t count = nwsb_get32(buf);
     if (count > (s->size - 4) / 8 || count * 8 != s->size - 4)
-        return fail(d, NWSB_E_CORRUPT, "bundle metadata", s->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, "bundle metadata", s->offset);
     b->meta_off = s->offset + 4;
     b->meta_count = count;
     for (uint32_t i = 0; i < count; i++) {
         if (nwsb__read(b, b->meta_off + i * 8, buf, 8) || !check_ref(b, nwsb_get32(buf)) ||
             !check_ref(b, nwsb_get32(buf + 4)))
-            return fail_at(d, NWSB_E_CORRUPT, "bundle metadata", i, s->offset);
+            return nwsb__fail_at(d, NWSB_E_CORRUPT, "bundle metadata", i, s->offset);
     }
     return NWSB_OK;
 }
@@ -293,77 +295,78 @@ static int open_dict(nwsb_bundle *b, const nwsb_section *s, const uint8_t *built
     if (!s)
         return NWSB_OK;
     if (s->size < NWSB_DICT_HEAD || nwsb__read(b, s->offset, head, NWSB_DICT_HEAD))
-        return fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
     b->dict_kind = nwsb_get32(head + NWSB_D_KIND);
     b->dict_id = nwsb_get32(head + NWSB_D_ID);
     b->dict_size = nwsb_get32(head + NWSB_D_SIZE);
     uint32_t crc = nwsb_get32(head + NWSB_D_CRC);
     if (b->dict_size > NWSB_DICT_MAX)
-        return fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
     switch (b->dict_kind) {
     case NWSB_DICT_NONE:
         if (s->size != NWSB_DICT_HEAD || b->dict_size != 0)
-            return fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
+            return nwsb__fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
         return NWSB_OK;
     case NWSB_DICT_BUILTIN:
         if (s->size != NWSB_DICT_HEAD)
-            return fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
+            return nwsb__fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
         /* The reader's own dictionary must be the one the packer used:
          * decoding with another one would give plausible garbage. */
         if (!builtin || builtin_size != b->dict_size ||
             (uint32_t)crc32(crc32(0L, Z_NULL, 0), builtin, builtin_size) != crc)
-            return fail(d, NWSB_E_DICT, "dictionary", s->offset);
+            return nwsb__fail(d, NWSB_E_DICT, "dictionary", s->offset);
         b->dict = builtin;
         return NWSB_OK;
     case NWSB_DICT_EMBEDDED: {
         uint32_t got;
         if (s->size != NWSB_DICT_HEAD + b->dict_size || b->dict_size == 0)
-            return fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
+            return nwsb__fail(d, NWSB_E_CORRUPT, "dictionary", s->offset);
         b->dict_off = s->offset + NWSB_DICT_HEAD;
-        if (region_crc(b, b->dict_off, b->dict_size, &got))
-            return fail(d, NWSB_E_IO, "dictionary", s->offset);
+        if (nwsb__region_crc(b, b->dict_off, b->dict_size, &got))
+            return nwsb__fail(d, NWSB_E_IO, "dictionary", s->offset);
 #ifndef NWSB_FUZZING
         if (got != crc)
-            return fail(d, NWSB_E_SECTION_CRC, "dictionary", s->offset);
+            return nwsb__fail(d, NWSB_E_SECTION_CRC, "dictionary", s->offset);
 #endif
         if (b->src.data)
             b->dict = b->src.data + b->dict_off;
         return NWSB_OK;
     }
     default:
-        return fail(d, NWSB_E_DICT, "dictionary", s->offset);
+        return nwsb__fail(d, NWSB_E_DICT, "dictionary", s->offset);
     }
 }
 
 static int open_sections(nwsb_bundle *b, const uint8_t *builtin, uint32_t builtin_size,
                          nwsb_diag *d)
 {
-    const nwsb_section *str = find_section(b, NWSB_SEC_STRINGS);
-    const nwsb_section *art = find_section(b, NWSB_SEC_ARTICLES);
-    const nwsb_section *rec = find_section(b, NWSB_SEC_RECORDS);
-    const nwsb_section *data = find_section(b, NWSB_SEC_DATA);
+    const nwsb_section *str = nwsb__find_section(b, NWSB_SEC_STRINGS);
+    const nwsb_section *art = nwsb__find_section(b, NWSB_SEC_ARTICLES);
+    const nwsb_section *rec = nwsb__find_section(b, NWSB_SEC_RECORDS);
+    const nwsb_section *data = nwsb__find_section(b, NWSB_SEC_DATA);
     uint8_t last = 0;
     int rc;
 
     if (!str || !art || !rec || !data)
-        return fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
+        return nwsb__fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
     /* Every string ends in NUL because the section does: a ref below its
      * size can then never run off the end. */
     if (str->size > 0 && nwsb__read(b, str->offset + str->size - 1, &last, 1))
-        return fail(d, NWSB_E_IO, "string table", str->offset);
+        return nwsb__fail(d, NWSB_E_IO, "string table", str->offset);
     if (last != 0)
-        return fail(d, NWSB_E_CORRUPT, "string table", str->offset);
+        return nwsb__fail(d, NWSB_E_CORRUPT, "string table", str->offset);
     b->str_off = str->offset;
     b->str_size = str->size;
     b->data_off = data->offset;
     b->data_size = data->size;
-    if ((rc = open_table(b, art, NWSB_ARTICLE_ENTRY_SIZE_1_0, &b->art_off, &b->art_esize,
+    if ((rc = nwsb__open_table(b, art, NWSB_ARTICLE_ENTRY_SIZE_1_0, &b->art_off, &b->art_esize,
                          &b->art_count, d)) ||
-        (rc = open_table(b, rec, NWSB_RECORD_ENTRY_SIZE, &b->rec_off, &b->rec_esize,
+        (rc = nwsb__open_table(b, rec, NWSB_RECORD_ENTRY_SIZE, &b->rec_off, &b->rec_esize,
                          &b->rec_count, d)) ||
-        (rc = open_meta(b, find_section(b, NWSB_SEC_META), d)) ||
-        (rc = open_dict(b, find_section(b, NWSB_SEC_DICT), builtin, builtin_size, d)) ||
-        (rc = check_records(b, d)) || (rc = check_articles(b, d)))
+        (rc = open_meta(b, nwsb__find_section(b, NWSB_SEC_META), d)) ||
+        (rc = open_dict(b, nwsb__find_section(b, NWSB_SEC_DICT), builtin, builtin_size, d)) ||
+        (rc = check_records(b, d)) || (rc = check_articles(b, d)) ||
+        (rc = nwsb__open_images(b, d)))
         return rc;
     return NWSB_OK;
 }
@@ -377,7 +380,7 @@ int nwsb_open(nwsb_bundle **out, const nwsb_source *src, const nwsb_allocator *a
     if (diag)
         memset(diag, 0, sizeof *diag);
     if (!out || !src || !alloc || !alloc->alloc || !alloc->free || (!src->data && !src->read))
-        return fail(diag, NWSB_E_ARG, "arguments", 0);
+        return nwsb__fail(diag, NWSB_E_ARG, "arguments", 0);
     *out = NULL;
     /* Check everything on the stack first, so a bad file costs no memory. */
     memset(&tmp, 0, sizeof tmp);
@@ -389,11 +392,11 @@ int nwsb_open(nwsb_bundle **out, const nwsb_source *src, const nwsb_allocator *a
 
     b = alloc->alloc(alloc->opaque, sizeof *b);
     if (!b)
-        return fail(diag, NWSB_E_NOMEM, "reader", 0);
+        return nwsb__fail(diag, NWSB_E_NOMEM, "reader", 0);
     *b = tmp;
     if ((rc = nwsb__inflate_init(b)) != NWSB_OK) {
         alloc->free(alloc->opaque, b);
-        return fail(diag, rc, "reader", 0);
+        return nwsb__fail(diag, rc, "reader", 0);
     }
     *out = b;
     return NWSB_OK;

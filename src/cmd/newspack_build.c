@@ -12,7 +12,9 @@
 #include "../host/bundle_writer.h"
 #include "../host/diag.h"
 #include "../host/dates.h"
+#include "../board/board.h"
 #include "../host/hyphenate.h"
+#include "../host/image_load.h"
 #include "../host/input.h"
 #include "../host/lang_guess.h"
 #include "../host/script_detect.h"
@@ -38,6 +40,9 @@ static const char build_help[] =
     "                        text by each article's language with libhyphen)\n"
     "      --hyphen-min L,R  fewest letters before and after a hyphen (2,3)\n"
     "      --hyphen-dir DIR  where the hyph_*.dic patterns are (/usr/share/hyphen)\n"
+    "      --image-width N   scale pictures down to N pixels wide at most (default:\n"
+    "                        the text width of the largest board)\n"
+    "      --no-images       keep captions and alt text, leave pictures out\n"
     "  -t, --title TEXT      bundle title (default: the output name)\n"
     "  -l, --language CODE   bundle language (default: the articles' most common)\n"
     "      --dict WHICH      preset dictionary: builtin (default), none, or a file\n"
@@ -60,9 +65,26 @@ typedef struct build_opts {
     unsigned record_size;
     select_options sel;
     char since[16];
-    int no_hyphenate;
+    int no_hyphenate, no_images;
+    unsigned image_width;
     hyphen_options hy;
 } build_opts;
+
+/* Pictures are stored at most as large as the largest board's text area,
+ * so that no board has to enlarge one. */
+static void default_image_box(uint32_t *w, uint32_t *h)
+{
+    *w = *h = 0;
+    for (size_t i = 0; i < nws_board_count; i++) {
+        const nws_board *b = nws_boards[i];
+        uint32_t bw = b->width - b->insets.left - b->insets.right - 2u * b->margin_px;
+        uint32_t bh = b->height - b->insets.top - b->insets.bottom - 2u * b->margin_px;
+        if (bw > *w)
+            *w = bw;
+        if (bh > *h)
+            *h = bh;
+    }
+}
 
 static int parse_uint(const char *s, unsigned lo, unsigned hi, unsigned *out)
 {
@@ -267,13 +289,18 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
     } else if (atomic_write(o->output, image.data, image.len) < 0) {
         goto out;
     }
+    char pics[64] = "";
+    if (st.images)
+        snprintf(pics, sizeof pics, "%u picture%s, %u bytes; ", st.images,
+                 st.images == 1 ? "" : "s", st.image_size);
     if (!o->quiet)
         fprintf(stderr,
                 "newspack: %s: %u article%s, %u record%s; text %u bytes, stored %u (%.1f%%); "
+                "%s"
                 "file %u bytes%s",
                 o->output, st.articles, st.articles == 1 ? "" : "s", st.records,
                 st.records == 1 ? "" : "s", st.text_size, st.stored_size,
-                st.text_size ? 100.0 * st.stored_size / st.text_size : 0.0, st.file_size,
+                st.text_size ? 100.0 * st.stored_size / st.text_size : 0.0, pics, st.file_size,
                 skipped ? "" : "\n");
     if (!o->quiet && skipped)
         fprintf(stderr, "; %zu input%s skipped (see warnings)\n", skipped,
@@ -302,6 +329,8 @@ int cmd_build(int argc, char **argv)
                                          {"since", required_argument, NULL, 'N'},
                                          {"skip-seen", required_argument, NULL, 'K'},
                                          {"no-hyphenate", no_argument, NULL, 'Y'},
+                                         {"no-images", no_argument, NULL, 'I'},
+                                         {"image-width", required_argument, NULL, 'W'},
                                          {"hyphen-min", required_argument, NULL, 'm'},
                                          {"hyphen-dir", required_argument, NULL, 'd'},
                                          {"help", no_argument, NULL, 'h'},
@@ -366,6 +395,12 @@ int cmd_build(int argc, char **argv)
         }
         case 'K': o.sel.seen = optarg; break;
         case 'Y': o.no_hyphenate = 1; break;
+        case 'I': o.no_images = 1; break;
+        case 'W':
+            if (parse_uint(optarg, IMAGE_MIN_SIDE, 65535, &o.image_width) < 0)
+                return usage_error("build", "--image-width takes %u to 65535, not '%s'",
+                                   IMAGE_MIN_SIDE, optarg);
+            break;
         case 'd': o.hy.dir = optarg; break;
         case 'm': {
             unsigned l, r;
@@ -383,6 +418,15 @@ int cmd_build(int argc, char **argv)
     }
     o.level = level;
     g_diag.quiet = o.quiet;
+    if (!o.no_images) {
+        default_image_box(&o.in.image_max_w, &o.in.image_max_h);
+        if (o.image_width) {
+            /* the height bound keeps the largest board's page shape */
+            o.in.image_max_h = (uint32_t)((uint64_t)o.in.image_max_h * o.image_width /
+                                          o.in.image_max_w);
+            o.in.image_max_w = o.image_width;
+        }
+    }
     if (!o.output)
         return usage_error("build", "no output: give -o FILE");
     if (optind >= argc)

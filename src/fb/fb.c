@@ -62,6 +62,12 @@ void fb_fill_rect(nws_fb *fb, int x, int y, int w, int h, unsigned level)
             put(fb, (uint32_t)i, (uint32_t)j, level);
 }
 
+void fb_put(nws_fb *fb, int x, int y, unsigned level)
+{
+    if (x >= 0 && y >= 0 && (uint32_t)x < fb->width && (uint32_t)y < fb->height)
+        put(fb, (uint32_t)x, (uint32_t)y, level);
+}
+
 void fb_darken(nws_fb *fb, int x, int y, unsigned level)
 {
     if (x < 0 || y < 0 || (uint32_t)x >= fb->width || (uint32_t)y >= fb->height)

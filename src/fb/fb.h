@@ -28,6 +28,8 @@ int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *
 void fb_fill(nws_fb *fb, unsigned level);
 void fb_fill_rect(nws_fb *fb, int x, int y, int w, int h, unsigned level);
 unsigned fb_get(const nws_fb *fb, uint32_t x, uint32_t y);
+/* Set a pixel to level; clipped. */
+void fb_put(nws_fb *fb, int x, int y, unsigned level);
 /* Darken a pixel to level (keeps the darker of the two); clipped. */
 void fb_darken(nws_fb *fb, int x, int y, unsigned level);
 

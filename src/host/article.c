@@ -21,6 +21,9 @@ void article_free(nws_article *a)
         free(a->field[f]);
     free(a->guid);
     free(a->origin);
+    for (size_t i = 0; i < a->nimages; i++)
+        free(a->images[i].pix);
+    free(a->images);
     buf_free(&a->body);
     free(a);
 }
@@ -322,4 +325,29 @@ char *typo_string(const char *s, int smart)
             buf_add(&out, t.text, t.len);
     buf_free(&tmp.body);
     return buf_take_str(&out);
+}
+
+void builder_caption(nws_builder *b, const char *caption)
+{
+    builder_end_block(b);
+    if (!caption || !*caption)
+        return;
+    builder_block(b, NWS_BLOCK_PARAGRAPH, 0, 0);
+    builder_style(b, NWS_STYLE_ITALIC);
+    builder_text(b, caption, strlen(caption));
+    builder_end_block(b);
+}
+
+void builder_image(nws_builder *b, uint8_t *pix, uint16_t w, uint16_t h, const char *caption)
+{
+    nws_article *a = b->a;
+    builder_end_block(b);
+    a->images = xrealloc(a->images, (a->nimages + 1) * sizeof *a->images);
+    article_image *im = &a->images[a->nimages++];
+    im->block = a->blocks;
+    im->w = w;
+    im->h = h;
+    im->pix = pix;
+    builder_caption(b, caption);
+    im->captioned = a->blocks > im->block;
 }

@@ -14,6 +14,16 @@
 
 enum { ARTICLE_DIR_UNKNOWN = 0, ARTICLE_DIR_LTR, ARTICLE_DIR_RTL };
 
+/* A picture in the article: it stands before block number `block` (from
+ * 0, counting block starts in the body; the block count means "at the
+ * end"), which is its caption when `captioned`. */
+typedef struct article_image {
+    uint32_t block;
+    uint16_t w, h;
+    uint8_t *pix; /* 8-bit gray, w * h */
+    int captioned;
+} article_image;
+
 typedef struct nws_article {
     char *field[NWSB_FIELD_COUNT]; /* title, date, ...; NULL when unknown */
     char *guid;                    /* feed GUID if any: the stable id key */
@@ -22,6 +32,8 @@ typedef struct nws_article {
     uint32_t script;               /* ISO 15924 tag (script_detect) */
     uint32_t flags;                /* NWSB_AF_* */
     uint8_t dir_hint;              /* ARTICLE_DIR_*: what the page declared */
+    article_image *images;
+    size_t nimages;
     uint32_t blocks;
 } nws_article;
 
@@ -46,6 +58,7 @@ typedef struct nws_builder {
     int pending_space;
     uint32_t prev; /* last code point written, for quote direction */
     unsigned dashes, dots; /* typographic runs not yet decided */
+    struct image_ctx *images; /* set by page and feed parsers: where pictures come from */
 } nws_builder;
 
 void builder_init(nws_builder *b, nws_article *a, int smart);
@@ -57,6 +70,12 @@ void builder_text(nws_builder *b, const char *s, size_t n);
 /* Text taken as is: no typographic changes (code spans, URLs). */
 void builder_text_literal(nws_builder *b, const char *s, size_t n);
 void builder_line_break(nws_builder *b);
+/* End the running block and place a picture (pixels handed over) here,
+ * with its caption (may be NULL or empty) as the block that follows. */
+void builder_image(nws_builder *b, uint8_t *pix, uint16_t w, uint16_t h, const char *caption);
+/* The caption or alt text of a picture that could not be had, set as a
+ * caption block of its own. */
+void builder_caption(nws_builder *b, const char *caption);
 /* Finish the last block. */
 void builder_finish(nws_builder *b);
 

@@ -114,3 +114,21 @@ uint64_t fnv1a64(uint64_t h, const char *s)
     }
     return h;
 }
+
+void base64_decode_into(const char *s, size_t n, nwbuf *out)
+{
+    static const char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned acc = 0, bits = 0;
+    for (size_t i = 0; i < n && s[i] != '='; i++) {
+        const char *p = s[i] ? strchr(alphabet, s[i]) : NULL;
+        if (!p)
+            continue; /* whitespace and line breaks */
+        acc = acc << 6 | (unsigned)(p - alphabet);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            buf_addc(out, (uint8_t)(acc >> bits));
+        }
+    }
+}

@@ -30,6 +30,10 @@ void buf_free(nwbuf *b);
 #define FNV1A64_INIT 0xcbf29ce484222325ULL
 uint64_t fnv1a64(uint64_t h, const char *s);
 
+/* Base64 (RFC 4648) appended to out; whitespace and stray characters are
+ * skipped, decoding stops at '='. */
+void base64_decode_into(const char *s, size_t n, nwbuf *out);
+
 /* NUL-terminate and hand over the memory as a C string. */
 char *buf_take_str(nwbuf *b);
 

@@ -16,6 +16,7 @@
 
 #include "../bundle/nwsb_format.h"
 #include "../text/nws_text.h"
+#include "bundle_images.h"
 #include "diag.h"
 
 /* A block marker is not started this close to the end of a record: it
@@ -193,9 +194,12 @@ static void add_text(chunker *c, const uint8_t *t, size_t len)
     }
 }
 
-/* Feed one article's stream; returns its offset in the bundle text. */
-static uint64_t add_article(chunker *c, const nwbuf *body)
+/* Feed one article's stream; returns its offset in the bundle text.
+ * block_pos gets the stream offset of each block start (pictures are
+ * anchored to blocks). */
+static uint64_t add_article(chunker *c, const nwbuf *body, uint64_t *block_pos, size_t nblocks)
 {
+    size_t block = 0;
     nws_scanner s;
     nws_token t;
     uint64_t start = UINT64_MAX;
@@ -210,6 +214,8 @@ static uint64_t add_article(chunker *c, const nwbuf *body)
             c->need_continue = 0; /* a new block needs no reopening */
             if (start == UINT64_MAX)
                 start = c->text_pos;
+            if (block < nblocks)
+                block_pos[block++] = c->text_pos;
             memcpy(c->marker, raw, mlen);
             c->marker_len = mlen;
             c->style = NWS_STYLE_REGULAR;
@@ -290,6 +296,8 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     chunker c;
     strtab st = {0};
     nwbuf sec_meta = {0}, sec_art = {0}, sec_rec = {0}, sec_dict = {0}, dir = {0}, body = {0};
+    nwbuf sec_img = {0};
+    image_sections imgs = {0};
     uint64_t *starts = xcalloc(arts->n ? arts->n : 1, sizeof *starts);
     int rc = -1;
 
@@ -303,8 +311,15 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
         return -1;
     }
     c.zout = xmalloc(deflateBound(&c.zs, NWSB_RECORD_MAX) + 64);
-    for (size_t i = 0; i < arts->n; i++) {
-        starts[i] = add_article(&c, &arts->v[i]->body);
+    for (size_t i = 0; i < arts->n && !c.failed; i++) {
+        const nws_article *a = arts->v[i];
+        uint64_t *block_pos = xcalloc(a->blocks + 1, sizeof *block_pos);
+        starts[i] = add_article(&c, &a->body, block_pos, a->blocks);
+        /* an image at the very end belongs before the next article */
+        int bad = images_add_article(&imgs, a, (uint32_t)i, block_pos, c.text_pos) < 0;
+        free(block_pos);
+        if (bad)
+            goto done;
         if (c.text_pos > UINT32_MAX - NWSB_RECORD_MAX)
             break;
     }
@@ -364,12 +379,14 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     /* Lay out: header, directory, index sections, then the records.  The
      * record table needs absolute data offsets, so its position is known
      * before it is filled. */
-    uint32_t nsec = 5 + (opt->dict_kind != NWSB_DICT_NONE);
+    uint32_t nsec = 5 + (opt->dict_kind != NWSB_DICT_NONE) + 2 * (imgs.count > 0);
+    uint64_t img_table_size = imgs.count ? NWSB_TABLE_HEAD + (uint64_t)imgs.table.len : 0;
     uint64_t base = NWSB_HEADER_SIZE + (uint64_t)nsec * NWSB_DIRENT_SIZE;
     uint64_t rec_size = NWSB_TABLE_HEAD + (uint64_t)c.nrec * NWSB_RECORD_ENTRY_SIZE;
     uint64_t data_start = base + sec_meta.len + st.bytes.len + sec_art.len + rec_size +
-                          sec_dict.len;
-    if (data_start + c.data.len > UINT32_MAX || c.text_pos > UINT32_MAX - NWSB_RECORD_MAX) {
+                          sec_dict.len + img_table_size;
+    if (data_start + c.data.len + imgs.data.len > UINT32_MAX ||
+        c.text_pos > UINT32_MAX - NWSB_RECORD_MAX) {
         diag_error(NULL, 0, "bundle would exceed 4 GiB; pack fewer articles");
         goto done;
     }
@@ -391,7 +408,13 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     add_section(&dir, &body, NWSB_SEC_RECORDS, &sec_rec, 1, (uint32_t)base);
     if (opt->dict_kind != NWSB_DICT_NONE)
         add_section(&dir, &body, NWSB_SEC_DICT, &sec_dict, 1, (uint32_t)base);
+    if (imgs.count) {
+        images_table(&imgs, (uint32_t)(data_start + c.data.len), &sec_img);
+        add_section(&dir, &body, NWSB_SEC_IMAGES, &sec_img, 1, (uint32_t)base);
+    }
     add_section(&dir, &body, NWSB_SEC_DATA, &c.data, 0, (uint32_t)base);
+    if (imgs.count)
+        add_section(&dir, &body, NWSB_SEC_IMAGE_DATA, &imgs.data, 0, (uint32_t)base);
 
     uint8_t h[NWSB_HEADER_SIZE] = {0};
     uint32_t file_size = (uint32_t)(base + body.len);
@@ -414,6 +437,8 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     stats->text_size = (uint32_t)c.text_pos;
     stats->stored_size = (uint32_t)c.data.len;
     stats->file_size = file_size;
+    stats->images = imgs.count;
+    stats->image_size = (uint32_t)imgs.data.len;
     rc = 0;
 done:
     deflateEnd(&c.zs);
@@ -430,6 +455,8 @@ done:
     buf_free(&sec_dict);
     buf_free(&dir);
     buf_free(&body);
+    buf_free(&sec_img);
+    images_free(&imgs);
     free(starts);
     return rc;
 }

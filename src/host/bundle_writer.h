@@ -26,6 +26,7 @@ typedef struct writer_options {
 
 typedef struct writer_stats {
     uint32_t articles, records, text_size, stored_size, file_size;
+    uint32_t images, image_size; /* pictures and their stored bytes */
 } writer_stats;
 
 /* Build the bundle into out.  Returns 0, or -1 with a message (too large

@@ -258,22 +258,8 @@ static int has_elements(const xmlNode *n)
 
 static char *base64_decode(const char *s)
 {
-    static const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     nwbuf b = {0};
-    unsigned acc = 0, bits = 0;
-    for (; *s; s++) {
-        const char *p = *s ? strchr(alphabet, *s) : NULL;
-        if (*s == '=')
-            break;
-        if (!p)
-            continue; /* whitespace and line breaks */
-        acc = acc << 6 | (unsigned)(p - alphabet);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            buf_addc(&b, (uint8_t)(acc >> bits));
-        }
-    }
+    base64_decode_into(s, strlen(s), &b);
     return buf_take_str(&b);
 }
 

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html_images.h"
+
 #define LIST_LEVELS 32
 /* Nesting past this is flattened: the text is kept, the structure not
  * (pages nest 100,000 divs to break parsers). */
@@ -200,6 +202,8 @@ static void table_row(conv *c, const xmlNode *n)
 static void element(conv *c, const xmlNode *n)
 {
     const char *name = (const char *)n->name;
+    if (html_image_element(n, c->b))
+        return;
     if (html_is_skipped(n))
         return;
     if (html_is(n, "br")) {

@@ -21,6 +21,7 @@ typedef struct article_list {
 typedef struct input_options {
     input_format format; /* FORMAT_AUTO: by extension */
     int smart;           /* typographic clean-up */
+    uint32_t image_max_w, image_max_h; /* pictures scaled to fit; 0: none kept */
 } input_options;
 
 typedef struct source_text {

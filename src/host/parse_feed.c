@@ -10,6 +10,7 @@
 #include "feed.h"
 #include "html_blocks.h"
 #include "html_doc.h"
+#include "image_load.h"
 #include "input.h"
 
 static void set(nws_article *a, nwsb_field f, const char *v)
@@ -49,10 +50,11 @@ static const feed_text *richest(const feed_part *e)
     return e->summary.value && *e->summary.value ? &e->summary : NULL;
 }
 
-static void body(nws_article *a, const feed_text *t, int smart)
+static void body(nws_article *a, const feed_text *t, int smart, image_ctx *images)
 {
     nws_builder b;
     builder_init(&b, a, smart);
+    b.images = images;
     if (t->type && strcmp(t->type, "text/plain") == 0) {
         /* plain text: one paragraph per line */
         const char *s = t->value;
@@ -95,6 +97,7 @@ size_t parse_feed(const char *path, const uint8_t *raw, size_t n, const input_op
         diag_warn(path, 0, "more than %u entries; the rest are left out", FEED_MAX_ENTRIES);
     char *source = plain(&d.feed.title);
     size_t added = 0, empty = 0;
+    image_ctx images = {path, opt->image_max_w, opt->image_max_h, 1, 0, 0, 0};
     for (size_t i = 0; i < d.nentries; i++) {
         const feed_part *e = &d.entries[i];
         const feed_text *t = richest(e);
@@ -121,7 +124,7 @@ size_t parse_feed(const char *path, const uint8_t *raw, size_t n, const input_op
         set(a, NWSB_FIELD_SOURCE, source);
         set(a, NWSB_FIELD_LANGUAGE, e->lang ? e->lang : d.feed.lang);
         if (t)
-            body(a, t, opt->smart);
+            body(a, t, opt->smart, &images);
         if (!a->field[NWSB_FIELD_TITLE]) {
             char label[32];
             snprintf(label, sizeof label, "Item %zu", i + 1);
@@ -135,6 +138,7 @@ size_t parse_feed(const char *path, const uint8_t *raw, size_t n, const input_op
                   empty == 1 ? "y" : "ies");
     if (d.nentries == 0)
         diag_warn(path, 0, "feed has no entries");
+    image_ctx_report(&images);
     free(source);
     feed_free(&d);
     return added;

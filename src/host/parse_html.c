@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "html_blocks.h"
 #include "html_doc.h"
+#include "image_load.h"
 #include "input.h"
 #include "readability.h"
 
@@ -51,8 +52,11 @@ size_t parse_html(const char *path, const uint8_t *raw, size_t n, const input_op
     if (content) {
         nws_builder b;
         builder_init(&b, a, opt->smart);
+        image_ctx images = {path, opt->image_max_w, opt->image_max_h, 0, 0, 0, 0};
+        b.images = &images;
         html_to_blocks(content, &b);
         builder_finish(&b);
+        image_ctx_report(&images);
         xmlFreeNode(content);
     }
     free(byline);

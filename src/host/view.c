@@ -185,6 +185,13 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
                    v->lay.fail ? v->lay.fail : "out of memory");
         return -1;
     }
+    nws_dither dither = o->dither ? o->dither
+                        : b->gray_levels == 2 ? NWS_DITHER_ATKINSON
+                                              : NWS_DITHER_FLOYD_STEINBERG;
+    uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);
+    if (picture_init(&v->pictures, &v->arena, v->bf.b, column, dither) < 0)
+        diag_warn(bundle_path, 0, "board %s: no room in its %u-byte budget to draw pictures; "
+                                  "they show as frames", b->name, budget);
     v->arena_after_init = v->arena.used;
     /* FreeType still needs working memory for each glyph it loads and
      * rasterises (a few KB at a time): refuse a budget that leaves less
@@ -213,6 +220,7 @@ int view_render_native(view *v, uint32_t n)
     if (book_page(&v->book, n, &v->page) < 0)
         return -1;
     render_page(&v->fonts, &v->page, &v->fb);
+    picture_draw_page(&v->pictures, &v->page, &v->fb);
     return fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board));
 }
 

@@ -9,6 +9,7 @@
 #include "../board/board.h"
 #include "../fb/fb.h"
 #include "../layout/book.h"
+#include "../render/picture.h"
 #include "bundle_file.h"
 #include "mapfile.h"
 
@@ -23,6 +24,7 @@ typedef struct view_options {
     int nfallbacks;
     int no_default_fallbacks;
     uint32_t arena_bytes;        /* 0: the board's RAM budget */
+    nws_dither dither;           /* pictures; 0: the panel's default */
 } view_options;
 
 typedef struct view {
@@ -37,6 +39,7 @@ typedef struct view {
     nws_fonts fonts;
     nws_layout lay;
     nws_book book;
+    nws_pictures pictures;
     lay_page page;
     nws_fb fb;
     uint8_t *fb_mem, *native, *gray;

@@ -38,14 +38,17 @@ enum {
     LAY_RUN_HYPHEN = 1,      /* draw a hyphen after the text */
     LAY_RUN_SPACE_BEFORE = 2,/* a space separates it from the previous run */
     LAY_RUN_DECORATION = 4,  /* header, footer, bullet: not article text */
-    LAY_RUN_BLOCK_START = 8  /* first run of a block (for text extraction) */
+    LAY_RUN_BLOCK_START = 8, /* first run of a block (for text extraction) */
+    LAY_RUN_IMAGE = 32       /* a picture: text = image index, no text */
 };
 
 typedef struct lay_run {
-    int32_t x, y;     /* pen start and baseline, 26.6, page coordinates */
-    uint32_t text;    /* offset in the page's text pool */
+    int32_t x, y;     /* pen start and baseline, 26.6, page coordinates;
+                         a picture's left and bottom edges */
+    uint32_t text;    /* offset in the page's text pool; a picture's index */
     uint16_t len;
     uint8_t style, size, flags;
+    uint16_t img_w, img_h; /* a picture's size on the page, pixels */
     uint32_t src;     /* text stream offset of the run (reading position) */
 } lay_run;
 
@@ -113,6 +116,8 @@ typedef struct nws_layout {
     int32_t y;                     /* next line top on the page, 26.6 */
     int page_has_body;
     int skip_body;                 /* a notice stands in for the text */
+    int end_images_done;           /* pictures after the last block placed */
+    int in_caption;                /* the block being set is a caption */
     const char *fail;              /* why the last call failed, for messages */
 } nws_layout;
 

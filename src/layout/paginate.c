@@ -324,6 +324,87 @@ static int set_header(nws_layout *l)
     return 0;
 }
 
+/* --- pictures ---------------------------------------------------------- */
+
+/* A caption: smaller, set ragged, close under its picture. */
+static void caption_setup(nws_layout *l, lay_block *bk)
+{
+    int32_t asc, desc;
+    bk->role = LAY_FONT_BYLINE;
+    bk->ragged = 1;
+    bk->first_indent = 0;
+    bk->space_before = 0;
+    fonts_vmetrics(l->fonts, lay_style_of(l, bk->role), l->size_of[bk->role], &asc, &desc);
+    bk->line_height = round_px((int64_t)l->px_of[bk->role] * 125 / 100);
+    if (bk->line_height < asc - desc)
+        bk->line_height = round_px(asc - desc);
+    bk->ascent = round_px(asc + (bk->line_height - (asc - desc)) / 2);
+}
+
+/* Fit a picture into the text column and the page: never enlarged,
+ * never split, scaled down (aspect kept) when wider or taller. */
+static void picture_size(const nws_layout *l, const nwsb_image *im, uint32_t *w, uint32_t *h)
+{
+    int32_t col = l->cfg.width - l->cfg.margin_left - l->cfg.margin_right;
+    int32_t page = l->cfg.height - l->cfg.margin_top - l->cfg.margin_bottom;
+    /* leave a caption line beside a full-page picture */
+    int32_t room = page - (l->px_of[LAY_FONT_BODY] * 2 + 63) / 64;
+    uint32_t cw = col > 1 ? (uint32_t)col : 1, ch = room > 1 ? (uint32_t)room : 1;
+    uint32_t pw = im->width, ph = im->height;
+    if (pw > cw) {
+        ph = (uint32_t)(((uint64_t)ph * cw + pw / 2) / pw);
+        pw = cw;
+    }
+    if (ph > ch) {
+        pw = (uint32_t)(((uint64_t)pw * ch + ph / 2) / ph);
+        ph = ch;
+    }
+    *w = pw ? pw : 1;
+    *h = ph ? ph : 1;
+}
+
+/* Lines for the pictures of this article anchored at stream offset at;
+ * returns how many, and whether one is captioned by the block there. */
+static uint32_t set_pictures(nws_layout *l, uint32_t at, int *captioned)
+{
+    uint32_t n = 0, count = nwsb_image_count(l->bundle);
+    int32_t body_line = round_px((int64_t)l->px_of[LAY_FONT_BODY] * 135 / 100);
+    *captioned = 0;
+    for (uint32_t i = nwsb_image_find(l->bundle, at); i < count; i++) {
+        nwsb_image im;
+        if (nwsb_image_get(l->bundle, i, &im) != NWSB_OK || im.text_offset != at)
+            break;
+        if (im.article != l->article)
+            continue;
+        if (l->nlines >= l->max_lines || l->nline_runs >= l->max_line_runs)
+            break;
+        uint32_t w, h;
+        picture_size(l, &im, &w, &h);
+        int32_t col = (l->cfg.width - l->cfg.margin_left - l->cfg.margin_right) * 64;
+        lay_run *r = &l->line_runs[l->nline_runs];
+        memset(r, 0, sizeof *r);
+        r->x = (col - (int32_t)w * 64) / 2 & ~63;
+        r->text = i;
+        r->flags = LAY_RUN_IMAGE;
+        r->img_w = (uint16_t)w;
+        r->img_h = (uint16_t)h;
+        r->src = at;
+        lay_line *ln = &l->lines[l->nlines++];
+        memset(ln, 0, sizeof *ln);
+        ln->first_run = l->nline_runs++;
+        ln->nruns = 1;
+        ln->ascent = (int32_t)h * 64;
+        ln->height = (int32_t)h * 64 + body_line / 3;
+        ln->space_before = body_line / 2;
+        if (im.flags & NWSB_IF_CAPTIONED) {
+            ln->flags |= LINE_KEEP_WITH_NEXT;
+            *captioned = 1;
+        }
+        n++;
+    }
+    return n;
+}
+
 /* Read the next block, or the next chunk of a long one, and set it. */
 static int set_next_block(nws_layout *l)
 {
@@ -335,6 +416,8 @@ static int set_next_block(nws_layout *l)
     l->nlines = 0;
     l->next_line = 0;
     l->nline_runs = 0;
+    uint32_t pictures = 0;
+    int caption = 0;
     if (l->block_more) {
         lay_carry_items(l, l->carry_from);
         l->block_is_first_chunk = 0;
@@ -345,9 +428,19 @@ static int set_next_block(nws_layout *l)
         /* a new block */
         do {
             r = next_token(l, &t, &abs);
-            if (r <= 0)
-                return r < 0 ? -1 : 0;
+            if (r < 0)
+                return -1;
+            if (r == 0) {
+                /* pictures after the last block close the article */
+                if (l->end_images_done)
+                    return 0;
+                l->end_images_done = 1;
+                set_pictures(l, l->article_end, &caption);
+                return l->nlines > 0 ? 1 : 0;
+            }
         } while (t.kind != NWS_TOK_BLOCK);
+        if (!t.continued)
+            pictures = set_pictures(l, abs, &caption);
         l->block_type = t.block_type;
         l->block_depth = t.depth;
         l->ordinal = t.ordinal;
@@ -355,6 +448,10 @@ static int set_next_block(nws_layout *l)
         l->block_is_first_chunk = 1;
     }
     block_setup(l, &bk, l->block_type, l->block_depth);
+    if (l->block_is_first_chunk)
+        l->in_caption = caption; /* a long caption keeps its style in every chunk */
+    if (l->in_caption)
+        caption_setup(l, &bk);
     if (l->block_is_first_chunk && bk.first_indent)
         lay_add_indent(l, bk.first_indent);
     l->block_more = 0;
@@ -399,9 +496,9 @@ static int set_next_block(nws_layout *l)
     if (l->block_more && carry >= l->nitems)
         l->block_more = 0; /* the whole chunk was set after all */
     l->carry_from = carry;
-    finish_lines(l, &bk, 0, !l->block_more, NWS_IS_HEADING(l->block_type), 0);
-    if (l->block_type == NWS_BLOCK_LIST_ITEM && l->block_is_first_chunk && l->nlines > 0)
-        add_bullet(l, &bk, 0);
+    finish_lines(l, &bk, pictures, !l->block_more, NWS_IS_HEADING(l->block_type), 0);
+    if (l->block_type == NWS_BLOCK_LIST_ITEM && l->block_is_first_chunk && l->nlines > pictures)
+        add_bullet(l, &bk, pictures);
     if (!l->block_more)
         l->prev_block_type = l->block_type;
     return 1;
@@ -454,8 +551,32 @@ static int page_add_run(lay_page *p, const lay_run *src, const uint8_t *text, in
     return 0;
 }
 
+static void place_picture(nws_layout *l, lay_page *p, const lay_line *ln, int at_top)
+{
+    int32_t top = l->y + (at_top ? 0 : ln->space_before);
+    const lay_run *src = &l->line_runs[ln->first_run];
+    if (p->nruns < p->runs_cap) {
+        lay_run *r = &p->runs[p->nruns++];
+        *r = *src;
+        r->x = src->x + l->cfg.margin_left * 64;
+        r->y = top + ln->ascent; /* bottom edge */
+        r->len = 0;
+        if (p->text_start == UINT32_MAX)
+            p->text_start = src->src;
+    } else {
+        p->truncated = 1;
+    }
+    l->y = top + ln->height;
+    l->page_has_body = 1;
+    p->lines++;
+}
+
 static void place_line(nws_layout *l, lay_page *p, const lay_line *ln, int at_top)
 {
+    if (ln->nruns == 1 && (l->line_runs[ln->first_run].flags & LAY_RUN_IMAGE)) {
+        place_picture(l, p, ln, at_top);
+        return;
+    }
     int32_t top = l->y + (at_top ? 0 : ln->space_before);
     int32_t base = top + ln->ascent;
     /* A block's first line may hold no text (a code block opening with a
@@ -501,6 +622,8 @@ int layout_begin_article(nws_layout *l, uint32_t article)
     l->prev_block_type = 0;
     l->style = NWS_STYLE_REGULAR;
     l->skip_body = 0;
+    l->end_images_done = 0;
+    l->in_caption = 0;
     return 0;
 }
 
@@ -553,8 +676,14 @@ int layout_next_page(nws_layout *l, lay_page *p)
                     k = 0;
             }
         }
-        /* A heading wants two lines of what follows on its page. */
-        if (k > 0 && (first->flags & LINE_KEEP_WITH_NEXT)) {
+        int picture = first->nruns == 1 && (l->line_runs[first->first_run].flags & LAY_RUN_IMAGE);
+        if (picture && (first->flags & LINE_KEEP_WITH_NEXT)) {
+            /* A captioned picture goes with its whole caption, unless even
+             * a fresh page cannot hold both. */
+            if (k < m)
+                k = l->page_has_body ? 0 : k;
+        } else if (k > 0 && (first->flags & LINE_KEEP_WITH_NEXT)) {
+            /* A heading wants two lines of what follows on its page. */
             int32_t after = y + 2 * round_px((int64_t)l->px_of[LAY_FONT_BODY] * 135 / 100);
             if (k < m || after > content_bottom(l))
                 k = 0;

@@ -1,0 +1,242 @@
+/* html_images.c -- picture elements to article pictures. */
+#include "html_images.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "html_blocks.h"
+#include "image_load.h"
+
+#define MAX_REFS 12
+
+typedef struct refs {
+    char *v[MAX_REFS];
+    size_t n;
+} refs;
+
+static void refs_add(refs *r, char *s)
+{
+    if (s && *s && r->n < MAX_REFS)
+        r->v[r->n++] = s;
+    else
+        free(s);
+}
+
+static void refs_free(refs *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->v[i]);
+    r->n = 0;
+}
+
+/* The largest candidate of a srcset ("a.jpg 480w, b.jpg 960w"). */
+static char *srcset_best(const char *set)
+{
+    char *best = NULL;
+    double best_v = -1;
+    const char *p = set;
+    while (p && *p) {
+        while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t')
+            p++;
+        const char *u = p;
+        while (*p && *p != ' ' && *p != '\n' && *p != '\t' && !(*p == ',' && p[1] == ' '))
+            p++;
+        size_t ulen = (size_t)(p - u);
+        if (ulen && u[ulen - 1] == ',')
+            ulen--;
+        double v = 1;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p && *p != ',') {
+            char *end;
+            v = strtod(p, &end);
+            if (end == p)
+                v = 1;
+            p = end;
+            while (*p && *p != ',')
+                p++;
+        }
+        if (ulen && v > best_v) {
+            free(best);
+            best = xstrndup(u, ulen);
+            best_v = v;
+        }
+    }
+    return best;
+}
+
+static void img_refs(const xmlNode *img, refs *r)
+{
+    char *set = html_attr(img, "srcset");
+    if (set)
+        refs_add(r, srcset_best(set));
+    free(set);
+    set = html_attr(img, "data-srcset");
+    if (set)
+        refs_add(r, srcset_best(set));
+    free(set);
+    static const char *const attrs[] = {"data-src", "data-original", "data-lazy-src", "src"};
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        refs_add(r, html_attr(img, attrs[i]));
+}
+
+static const xmlNode *find_img(const xmlNode *n, int skip_captions)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (html_is(k, "img"))
+            return k;
+        if (skip_captions && html_is(k, "figcaption"))
+            continue;
+        const xmlNode *f = find_img(k, skip_captions);
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static const xmlNode *find_child(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (html_is(k, name))
+            return k;
+        const xmlNode *f = find_child(k, name);
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+/* <picture> sources after the <img>'s own references. */
+static void picture_refs(const xmlNode *pic, refs *r)
+{
+    for (const xmlNode *k = pic->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !html_is(k, "source"))
+            continue;
+        char *set = html_attr(k, "srcset");
+        if (set)
+            refs_add(r, srcset_best(set));
+        free(set);
+    }
+}
+
+/* Emoji and icons drawn as images: their alt text reads better inline. */
+static int is_icon(const xmlNode *img)
+{
+    char *cls = html_attr(img, "class");
+    int icon = cls && (strstr(cls, "emoji") || strstr(cls, "icon"));
+    free(cls);
+    static const char *const dims[] = {"width", "height"};
+    for (size_t i = 0; i < 2 && !icon; i++) {
+        char *v = html_attr(img, dims[i]);
+        if (v) {
+            char *end;
+            long px = strtol(v, &end, 10);
+            icon = end != v && (*end == 0 || strcmp(end, "px") == 0) && px > 0 &&
+                   px < (long)IMAGE_MIN_SIDE;
+        }
+        free(v);
+    }
+    return icon;
+}
+
+static void place(image_ctx *ctx, nws_builder *b, refs *r, const char *caption, long line)
+{
+    char why[256] = "", first_why[256] = "";
+    int remote = 0, local_failed = 0, data_failed = 0;
+    nwbuf bytes = {0};
+    for (size_t i = 0; i < r->n; i++) {
+        int rc = image_fetch(ctx->page_path, r->v[i], &bytes, why, sizeof why);
+        gray_image g;
+        if (rc == IMAGE_REMOTE) {
+            remote = 1;
+            continue;
+        }
+        if (rc == IMAGE_OK)
+            rc = image_decode(bytes.data, bytes.len, ctx->max_w, ctx->max_h, &g, why, sizeof why);
+        if (rc == IMAGE_OK) {
+            buf_free(&bytes);
+            if (g.w < IMAGE_MIN_SIDE && g.h < IMAGE_MIN_SIDE) {
+                gray_image_free(&g); /* a spacer or tracking pixel */
+                builder_caption(b, caption);
+                return;
+            }
+            builder_image(b, g.pix, (uint16_t)g.w, (uint16_t)g.h, caption);
+            ctx->placed++;
+            return;
+        }
+        if (strncasecmp(r->v[i], "data:", 5) == 0)
+            data_failed = 1; /* lazy-loading placeholders are often GIFs */
+        else
+            local_failed = 1;
+        if (!first_why[0])
+            snprintf(first_why, sizeof first_why, "%s", why);
+    }
+    buf_free(&bytes);
+    if (remote && !local_failed) {
+        ctx->remote++;
+    } else if (local_failed || data_failed) {
+        ctx->failed++;
+        diag_warn(ctx->page_path, (size_t)(line > 0 && !ctx->fragment ? line : 0), "image left out: %s%s",
+                  first_why, caption && *caption ? "; its caption is kept" : "");
+    }
+    builder_caption(b, caption);
+}
+
+int html_image_element(const xmlNode *n, nws_builder *b)
+{
+    image_ctx *ctx = b->images;
+    const xmlNode *img = NULL, *pic = NULL, *figure = NULL;
+    if (!ctx)
+        return 0;
+    if (html_is(n, "img")) {
+        img = n;
+    } else if (html_is(n, "picture")) {
+        pic = n;
+        img = find_img(n, 0);
+    } else if (html_is(n, "figure")) {
+        img = find_img(n, 1);
+        if (!img)
+            return 0; /* a figure of text or a table */
+        figure = n;
+        if (img->parent && html_is(img->parent, "picture"))
+            pic = img->parent;
+    } else {
+        return 0;
+    }
+    char *alt = img ? html_attr(img, "alt") : NULL;
+    if (img && !figure && is_icon(img)) {
+        if (alt && *alt)
+            builder_text(b, alt, strlen(alt));
+        free(alt);
+        return 1;
+    }
+    char *caption = NULL;
+    if (figure) {
+        const xmlNode *fc = find_child(figure, "figcaption");
+        caption = fc ? html_text(fc) : NULL;
+    }
+    if (!caption || !*caption) {
+        free(caption);
+        caption = alt;
+        alt = NULL;
+    }
+    refs r = {0};
+    if (img)
+        img_refs(img, &r);
+    if (pic)
+        picture_refs(pic, &r);
+    if (ctx->max_w == 0)
+        builder_caption(b, caption);
+    else
+        place(ctx, b, &r, caption, img ? xmlGetLineNo(img) : xmlGetLineNo(n));
+    refs_free(&r);
+    free(caption);
+    free(alt);
+    return 1;
+}
