@@ -79,9 +79,10 @@ if [ -d "$CORPUS/news-text" ]; then
     for f in "${files[@]}"; do
         n=$((n + 1))
         expected_of "$f" >"$T/want"
-        "$NP" cat "$T/corpus-plain.nwsb" "$n" >"$T/got"
+        # a detected script (Han for a Chinese article) is not in the source
+        "$NP" cat "$T/corpus-plain.nwsb" "$n" | sed '/^Script: /d' | cat -s >"$T/got"
         cmp -s "$T/want" "$T/got" || { plain_bad=$((plain_bad + 1)); echo "  differs (plain): $f"; diff "$T/want" "$T/got" | head -5; }
-        "$NP" cat "$T/corpus-smart.nwsb" "$n" | unsmart >"$T/got"
+        "$NP" cat "$T/corpus-smart.nwsb" "$n" | sed '/^Script: /d' | cat -s | unsmart >"$T/got"
         unsmart <"$T/want" >"$T/want2"
         cmp -s "$T/want2" "$T/got" || { smart_bad=$((smart_bad + 1)); echo "  differs (smart): $f"; diff "$T/want2" "$T/got" | head -5; }
     done

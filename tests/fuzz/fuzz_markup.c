@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     article_list out = {0};
-    input_options opt = {FORMAT_AUTO, 1};
+    input_options opt = {FORMAT_AUTO, 1, 1600, 1200};
     g_diag.quiet = 1;
 #ifdef FUZZ_FEED
     parse_feed("fuzz.xml", data, size, &opt, &out);

@@ -55,7 +55,7 @@ char *stream_dump(const uint8_t *s, size_t n)
 nws_article *parse_string(const char *text, input_format fmt, int smart)
 {
     article_list l = {0};
-    input_options o = {fmt, smart};
+    input_options o = {fmt, smart, 0, 0};
     source_text src = {"test.txt", (char *)text, strlen(text)};
     size_t n = fmt == FORMAT_MARKDOWN ? parse_markdown(&src, &o, &l) : parse_text(&src, &o, &l);
     nws_article *a = n ? l.v[0] : NULL;
@@ -77,7 +77,7 @@ writer_options default_writer(void)
 int pack_strings(const char *const *texts, size_t n, const writer_options *wo, nwbuf *out)
 {
     article_list l = {0};
-    input_options o = {FORMAT_TEXT, 1};
+    input_options o = {FORMAT_TEXT, 1, 0, 0};
     for (size_t i = 0; i < n; i++) {
         source_text src = {"test.txt", (char *)texts[i], strlen(texts[i])};
         parse_text(&src, &o, &l);

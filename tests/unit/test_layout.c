@@ -19,7 +19,7 @@
 static int pack_files(const char *const *files, size_t n, const char *path)
 {
     article_list l = {0};
-    input_options o = {FORMAT_AUTO, 1};
+    input_options o = {FORMAT_AUTO, 1, 0, 0};
     char **paths = NULL;
     size_t np = 0, cap = 0;
     for (size_t i = 0; i < n; i++)
