@@ -47,8 +47,9 @@ static int open_checked(const char *path, bundle_file *bf)
 
 static const char *section_name(uint32_t type)
 {
-    static const char *const names[] = {"?", "metadata", "strings", "articles",
-                                        "records", "dictionary", "data"};
+    static const char *const names[] = {"?",          "metadata", "strings",
+                                        "articles",   "records",  "dictionary",
+                                        "data",       "images",   "image data"};
     return type < sizeof names / sizeof names[0] ? names[type] : "unknown";
 }
 
@@ -95,6 +96,15 @@ int cmd_info(int argc, char **argv)
         printf("compression ratio: %.3f (%.1f%% of the text; whole file %.1f%%)\n",
                (double)text / (stored ? stored : 1), 100.0 * stored / text,
                100.0 * nwsb_file_size(b) / text);
+    uint32_t npic = nwsb_image_count(b), pic_bytes = 0;
+    for (uint32_t i = 0; i < npic; i++) {
+        nwsb_image im;
+        nwsb_image_get(b, i, &im);
+        pic_bytes += im.stored_size;
+    }
+    if (npic)
+        printf("pictures:          %u (%u bytes stored, widest %u pixels)\n", npic, pic_bytes,
+               nwsb_image_max_width(b));
     if (kind == NWSB_DICT_BUILTIN)
         printf("dictionary:        built-in news dictionary, id %u, %u bytes\n", id, dsize);
     else if (kind == NWSB_DICT_EMBEDDED)
@@ -118,12 +128,33 @@ static int cmp_first_record(const void *a, const void *b)
     return x->first_record < y->first_record ? -1 : x->first_record > y->first_record;
 }
 
+/* Every picture decodes to exactly its rows. */
+static unsigned verify_pictures(const char *path, nwsb_bundle *b)
+{
+    unsigned damaged = 0;
+    uint8_t *row = malloc(nwsb_image_max_width(b) + 1u);
+    for (uint32_t i = 0; row && i < nwsb_image_count(b); i++) {
+        nwsb_image_stream s;
+        nwsb_diag d;
+        int e = nwsb_image_open(b, i, &s, &d);
+        for (uint32_t y = 0; e == NWSB_OK && y < s.img.height; y++)
+            e = nwsb_image_row(b, &s, row, &d);
+        if (e != NWSB_OK) {
+            report(path, e, &d);
+            damaged++;
+        }
+    }
+    free(row);
+    return damaged;
+}
+
 int cmd_verify(int argc, char **argv)
 {
     static const char help[] =
         "Usage: newspack verify BUNDLE\n"
-        "Check the header, every section and every record: checksums, that each\n"
-        "record decompresses to its stated size, and that its text is well formed.\n"
+        "Check the header, every section, every record and every picture: checksums,\n"
+        "that each record decompresses to its stated size and its text is well\n"
+        "formed, and that each picture decompresses to exactly its rows.\n"
         "Exit 0 if intact; otherwise each damaged part is named and the exit is 1.\n";
     int rc = parse_args(argc, argv, "verify", help);
     bundle_file bf;
@@ -184,9 +215,13 @@ int cmd_verify(int argc, char **argv)
             }
         }
     }
+    damaged += verify_pictures(path, b);
+    unsigned major, minor;
+    nwsb_version(b, &major, &minor);
     if (!damaged)
-        printf("%s: OK (format %u.%u, %u articles, %u records, all checksums match)\n", path,
-               NWSB_VERSION_MAJOR, NWSB_VERSION_MINOR, na, nwsb_record_count(b));
+        printf("%s: OK (format %u.%u, %u articles, %u records, %u pictures, all checksums "
+               "match)\n",
+               path, major, minor, na, nwsb_record_count(b), nwsb_image_count(b));
     else
         diag_error(path, 0, "damaged: %u problem%s found", damaged, damaged == 1 ? "" : "s");
     free(arts);

@@ -97,9 +97,27 @@ static void put_visible(const uint8_t *t, uint32_t n)
 
 typedef struct cat_state {
     int blocks;
+    const nwsb_bundle *b;
+    uint32_t article;
 } cat_state;
 
-static int print_range(const uint8_t *buf, uint32_t from, uint32_t to, cat_state *st)
+/* Pictures of the article anchored at stream offset at, as blocks. */
+static void print_pictures(cat_state *st, uint32_t at)
+{
+    for (uint32_t i = nwsb_image_find(st->b, at); i < nwsb_image_count(st->b); i++) {
+        nwsb_image im;
+        if (nwsb_image_get(st->b, i, &im) != NWSB_OK || im.text_offset != at)
+            break;
+        if (im.article != st->article)
+            continue;
+        if (st->blocks++)
+            fputs("\n\n", stdout);
+        printf("[Picture %ux%u]", im.width, im.height);
+    }
+}
+
+static int print_range(const uint8_t *buf, uint32_t base, uint32_t from, uint32_t to,
+                       cat_state *st)
 {
     nws_scanner s;
     nws_token t;
@@ -110,6 +128,7 @@ static int print_range(const uint8_t *buf, uint32_t from, uint32_t to, cat_state
         case NWS_TOK_BLOCK:
             if (t.continued)
                 break;
+            print_pictures(st, base + t.offset);
             if (st->blocks++)
                 fputs("\n\n", stdout);
             if (t.block_type == NWS_BLOCK_LIST_ITEM) {
@@ -141,7 +160,8 @@ int cmd_cat(int argc, char **argv)
         "Print article N (from 1): title, a blank line, the known metadata\n"
         "(Date, Author, Source, URL, Language; Script and Direction when not Latin\n"
         "or not left to right), a blank line, then the blocks separated by blank\n"
-        "lines (list items prefixed \"- \").\n";
+        "lines (list items prefixed \"- \"; a picture as \"[Picture WxH]\", its\n"
+        "caption the block after it).\n";
     static const struct {
         nwsb_field f;
         const char *label;
@@ -195,7 +215,7 @@ int cmd_cat(int argc, char **argv)
         fputc('\n', stdout);
 
     uint8_t *buf = malloc(NWSB_RECORD_MAX);
-    cat_state st = {0};
+    cat_state st = {0, bf.b, ai};
     rc = EXIT_OK;
     uint32_t pos = a.text_offset, stop = a.text_offset + a.text_size;
     for (uint32_t r = a.first_record; pos < stop && buf; r++) {
@@ -217,7 +237,7 @@ int cmd_cat(int argc, char **argv)
         }
         uint32_t from = pos - rec.text_offset;
         uint32_t to = (stop < rec.text_offset + len ? stop : rec.text_offset + len) - rec.text_offset;
-        if (print_range(buf, from, to, &st) < 0) {
+        if (print_range(buf, rec.text_offset, from, to, &st) < 0) {
             fflush(stdout);
             diag_error(path, 0, "record %u: %s", (unsigned)r, nwsb_strerror(NWSB_E_TEXT));
             rc = EXIT_FAIL;
@@ -225,6 +245,8 @@ int cmd_cat(int argc, char **argv)
         }
         pos = rec.text_offset + len;
     }
+    if (rc == EXIT_OK)
+        print_pictures(&st, stop);
     if (st.blocks)
         fputc('\n', stdout);
     free(buf);

@@ -33,6 +33,8 @@ static const char help[] =
     "      --text            print the text of the pages (one block per line)\n"
     "      --mem             report the board's arena use\n"
     "      --arena KIB       arena size instead of the board's RAM budget\n"
+    "      --dither HOW      pictures: floyd-steinberg, atkinson or none (default:\n"
+    "                        atkinson on black-and-white panels, else floyd-steinberg)\n"
     "  -h, --help            show this help\n"
     "  -V, --version         show the version\n"
     "\n"
@@ -147,7 +149,8 @@ static int write_sheet(view *v, const char *path, uint32_t lo, uint32_t hi)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_LIST = 256, OPT_FONTDIR, OPT_FALLBACK, OPT_NOFB, OPT_TEXT, OPT_MEM, OPT_ARENA };
+    enum { OPT_LIST = 256, OPT_FONTDIR, OPT_FALLBACK, OPT_NOFB, OPT_TEXT, OPT_MEM, OPT_ARENA,
+           OPT_DITHER };
     static const struct option opts[] = {{"board", required_argument, NULL, 'b'},
                                          {"list-boards", no_argument, NULL, OPT_LIST},
                                          {"png", required_argument, NULL, 'p'},
@@ -160,6 +163,7 @@ int main(int argc, char **argv)
                                          {"text", no_argument, NULL, OPT_TEXT},
                                          {"mem", no_argument, NULL, OPT_MEM},
                                          {"arena", required_argument, NULL, OPT_ARENA},
+                                         {"dither", required_argument, NULL, OPT_DITHER},
                                          {"help", no_argument, NULL, 'h'},
                                          {"version", no_argument, NULL, 'V'},
                                          {0, 0, 0, 0}};
@@ -200,6 +204,17 @@ int main(int argc, char **argv)
             vo.arena_bytes = (uint32_t)(kib * 1024);
             break;
         }
+        case OPT_DITHER:
+            if (strcmp(optarg, "floyd-steinberg") == 0 || strcmp(optarg, "fs") == 0)
+                vo.dither = NWS_DITHER_FLOYD_STEINBERG;
+            else if (strcmp(optarg, "atkinson") == 0)
+                vo.dither = NWS_DITHER_ATKINSON;
+            else if (strcmp(optarg, "none") == 0)
+                vo.dither = NWS_DITHER_NONE;
+            else
+                return usage("--dither takes floyd-steinberg, atkinson or none, not '%s'",
+                             optarg);
+            break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         case 'V':
             printf("newsview %s (bundle format %d.%d)\n", NEWSPACK_VERSION, NWSB_VERSION_MAJOR,
@@ -267,6 +282,10 @@ int main(int argc, char **argv)
             fprintf(stderr, " U+%04X", v.fonts.missing_cp[i]);
         fputc('\n', stderr);
     }
+    if (v.picture_failures)
+        fprintf(stderr, "newsview: warning: %u picture%s damaged in the bundle, drawn as empty "
+                        "frames (newspack verify names them)\n",
+                v.picture_failures, v.picture_failures == 1 ? "" : "s");
     if (v.fonts.load_errors) {
         fprintf(stderr, "newsview: warning: %u glyphs could not be loaded (a damaged font, or "
                         "the arena is too small: try --arena)\n", v.fonts.load_errors);

@@ -145,49 +145,6 @@ static int is_icon(const xmlNode *img)
     return icon;
 }
 
-static void place(image_ctx *ctx, nws_builder *b, refs *r, const char *caption, long line)
-{
-    char why[256] = "", first_why[256] = "";
-    int remote = 0, local_failed = 0, data_failed = 0;
-    nwbuf bytes = {0};
-    for (size_t i = 0; i < r->n; i++) {
-        int rc = image_fetch(ctx->page_path, r->v[i], &bytes, why, sizeof why);
-        gray_image g;
-        if (rc == IMAGE_REMOTE) {
-            remote = 1;
-            continue;
-        }
-        if (rc == IMAGE_OK)
-            rc = image_decode(bytes.data, bytes.len, ctx->max_w, ctx->max_h, &g, why, sizeof why);
-        if (rc == IMAGE_OK) {
-            buf_free(&bytes);
-            if (g.w < IMAGE_MIN_SIDE && g.h < IMAGE_MIN_SIDE) {
-                gray_image_free(&g); /* a spacer or tracking pixel */
-                builder_caption(b, caption);
-                return;
-            }
-            builder_image(b, g.pix, (uint16_t)g.w, (uint16_t)g.h, caption);
-            ctx->placed++;
-            return;
-        }
-        if (strncasecmp(r->v[i], "data:", 5) == 0)
-            data_failed = 1; /* lazy-loading placeholders are often GIFs */
-        else
-            local_failed = 1;
-        if (!first_why[0])
-            snprintf(first_why, sizeof first_why, "%s", why);
-    }
-    buf_free(&bytes);
-    if (remote && !local_failed) {
-        ctx->remote++;
-    } else if (local_failed || data_failed) {
-        ctx->failed++;
-        diag_warn(ctx->page_path, (size_t)(line > 0 && !ctx->fragment ? line : 0), "image left out: %s%s",
-                  first_why, caption && *caption ? "; its caption is kept" : "");
-    }
-    builder_caption(b, caption);
-}
-
 int html_image_element(const xmlNode *n, nws_builder *b)
 {
     image_ctx *ctx = b->images;
@@ -234,7 +191,8 @@ int html_image_element(const xmlNode *n, nws_builder *b)
     if (ctx->max_w == 0)
         builder_caption(b, caption);
     else
-        place(ctx, b, &r, caption, img ? xmlGetLineNo(img) : xmlGetLineNo(n));
+        image_place(ctx, b, (const char *const *)r.v, r.n, caption,
+                    img ? xmlGetLineNo(img) : xmlGetLineNo(n));
     refs_free(&r);
     free(caption);
     free(alt);

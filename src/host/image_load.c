@@ -34,6 +34,61 @@ void image_ctx_report(const image_ctx *ctx)
                   ctx->remote, ctx->remote == 1 ? "" : "s", ctx->remote == 1 ? "" : "s");
 }
 
+void image_place(image_ctx *ctx, nws_builder *b, const char *const *refs, size_t nrefs,
+                 const char *caption, long line)
+{
+    char why[256] = "", first_why[256] = "";
+    int remote = 0, local_failed = 0, data_failed = 0;
+    nwbuf bytes = {0};
+    if (ctx->max_w == 0) { /* --no-images */
+        builder_caption(b, caption);
+        return;
+    }
+    for (size_t i = 0; i < nrefs; i++) {
+        int rc = image_fetch(ctx->page_path, refs[i], &bytes, why, sizeof why);
+        gray_image g;
+        if (rc == IMAGE_REMOTE) {
+            remote = 1;
+            continue;
+        }
+        if (rc == IMAGE_OK)
+            rc = image_decode(bytes.data, bytes.len, ctx->max_w, ctx->max_h, &g, why, sizeof why);
+        if (rc == IMAGE_OK) {
+            buf_free(&bytes);
+            if (g.w < IMAGE_MIN_SIDE && g.h < IMAGE_MIN_SIDE) {
+                gray_image_free(&g); /* a spacer or tracking pixel */
+                builder_caption(b, caption);
+                return;
+            }
+            builder_image(b, g.pix, (uint16_t)g.w, (uint16_t)g.h, caption);
+            ctx->placed++;
+            return;
+        }
+        if (strncasecmp(refs[i], "data:", 5) == 0)
+            data_failed = 1; /* lazy-loading placeholders are often GIFs */
+        else
+            local_failed = 1;
+        if (!first_why[0])
+            snprintf(first_why, sizeof first_why, "%s", why);
+    }
+    buf_free(&bytes);
+    if (remote && !local_failed) {
+        ctx->remote++;
+    } else if (local_failed || data_failed) {
+        ctx->failed++;
+        diag_warn(ctx->page_path, (size_t)(line > 0 && !ctx->fragment ? line : 0), "image left out: %s%s",
+                  first_why, caption && *caption ? "; its caption is kept" : "");
+    }
+    if (b->in_block && b->marker_written && caption && *caption) {
+        /* in the middle of a paragraph: keep it whole, the alt text inline */
+        builder_text(b, " [", 2);
+        builder_text(b, caption, strlen(caption));
+        builder_text(b, "] ", 2);
+        return;
+    }
+    builder_caption(b, caption);
+}
+
 void gray_image_free(gray_image *g)
 {
     free(g->pix);

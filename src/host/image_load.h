@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article.h"
 #include "buf.h"
 
 typedef struct gray_image {
@@ -43,6 +44,12 @@ typedef struct image_ctx {
     int fragment;          /* feed bodies: line numbers would not be the file's */
     size_t placed, remote, failed;
 } image_ctx;
+
+/* Place the first of refs that can be had (fetched and decoded) as a
+ * picture with its caption; else set the caption alone, warning (file and
+ * line) unless the picture is only on the web. */
+void image_place(image_ctx *ctx, nws_builder *b, const char *const *refs, size_t nrefs,
+                 const char *caption, long line);
 
 /* Warn once for a page whose pictures were all remote. */
 void image_ctx_report(const image_ctx *ctx);

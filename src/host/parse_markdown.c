@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "entities.h"
+#include "image_load.h"
 #include "input.h"
 
 #define MD_MAX_LISTS 32
@@ -34,6 +35,10 @@ typedef struct md_ctx {
     nwbuf heading_text;
     char *first_h1, *first_heading;
     int title_from_front_matter;
+    /* the picture being read: its reference and alt text */
+    image_ctx images;
+    char *img_src;
+    nwbuf img_alt;
 } md_ctx;
 
 /* Nesting of a block: each list and each quote beyond the first adds one,
@@ -201,7 +206,6 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     md_ctx *c = ud;
-    (void)detail;
     if (type == MD_SPAN_EM)
         c->em++;
     else if (type == MD_SPAN_STRONG)
@@ -209,8 +213,12 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
     else if (type == MD_SPAN_CODE || type == MD_SPAN_LATEXMATH ||
              type == MD_SPAN_LATEXMATH_DISPLAY)
         c->code_span++;
-    else if (type == MD_SPAN_IMG)
-        c->img++; /* images arrive with the image issue; alt text is not body */
+    else if (type == MD_SPAN_IMG && c->img++ == 0) {
+        const MD_SPAN_IMG_DETAIL *d = detail;
+        free(c->img_src);
+        c->img_src = xstrndup(d->src.text, d->src.size);
+        c->img_alt.len = 0;
+    }
     apply_style(c);
     return 0;
 }
@@ -226,8 +234,15 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
     else if (type == MD_SPAN_CODE || type == MD_SPAN_LATEXMATH ||
              type == MD_SPAN_LATEXMATH_DISPLAY)
         c->code_span--;
-    else if (type == MD_SPAN_IMG)
-        c->img--;
+    else if (type == MD_SPAN_IMG && --c->img == 0) {
+        /* ![alt](src): the alt text is the caption */
+        char *alt = buf_take_str(&c->img_alt);
+        const char *ref = c->img_src;
+        image_place(&c->images, &c->b, &ref, 1, alt, 0);
+        free(alt);
+        free(c->img_src);
+        c->img_src = NULL;
+    }
     apply_style(c);
     return 0;
 }
@@ -280,8 +295,11 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *ud)
     md_ctx *c = ud;
     char dec[8];
     size_t m;
-    if (c->img)
+    if (c->img) {
+        if (type != MD_TEXT_NULLCHAR)
+            buf_add(&c->img_alt, s, n);
         return 0;
+    }
     switch (type) {
     case MD_TEXT_NORMAL:
         if (c->in_html_block)
@@ -413,16 +431,24 @@ size_t parse_markdown(const source_text *src, const input_options *opt, article_
     c.src = src;
     c.a = article_new(src->name);
     builder_init(&c.b, c.a, opt->smart);
+    c.images = (image_ctx){src->name, opt->image_max_w, opt->image_max_h, 1, 0, 0, 0};
+    if (opt->image_max_w)
+        c.b.images = &c.images;
     size_t skip = front_matter(&c, src->data, src->len);
     if (md_parse(src->data + skip, (MD_SIZE)(src->len - skip), &parser, &c) != 0) {
         diag_error(src->name, 0, "Markdown parser failed");
         article_free(c.a);
+        free(c.img_src);
+        buf_free(&c.img_alt);
         buf_free(&c.heading_text);
         free(c.first_h1);
         free(c.first_heading);
         return 0;
     }
     builder_finish(&c.b);
+    image_ctx_report(&c.images);
+    free(c.img_src);
+    buf_free(&c.img_alt);
     if (!c.a->field[NWSB_FIELD_TITLE]) {
         const char *t = c.first_h1 ? c.first_h1 : c.first_heading;
         if (t) {

@@ -220,7 +220,7 @@ int view_render_native(view *v, uint32_t n)
     if (book_page(&v->book, n, &v->page) < 0)
         return -1;
     render_page(&v->fonts, &v->page, &v->fb);
-    picture_draw_page(&v->pictures, &v->page, &v->fb);
+    v->picture_failures += (unsigned)picture_draw_page(&v->pictures, &v->page, &v->fb);
     return fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board));
 }
 

@@ -40,6 +40,7 @@ typedef struct view {
     nws_layout lay;
     nws_book book;
     nws_pictures pictures;
+    unsigned picture_failures; /* pictures drawn as frames: damaged */
     lay_page page;
     nws_fb fb;
     uint8_t *fb_mem, *native, *gray;
