@@ -178,21 +178,13 @@ int html_image_element(const xmlNode *n, nws_builder *b)
         const xmlNode *fc = find_child(figure, "figcaption");
         caption = fc ? html_text(fc) : NULL;
     }
-    if (!caption || !*caption) {
-        free(caption);
-        caption = alt;
-        alt = NULL;
-    }
     refs r = {0};
     if (img)
         img_refs(img, &r);
     if (pic)
         picture_refs(pic, &r);
-    if (ctx->max_w == 0)
-        builder_caption(b, caption);
-    else
-        image_place(ctx, b, (const char *const *)r.v, r.n, caption,
-                    img ? xmlGetLineNo(img) : xmlGetLineNo(n));
+    image_place(ctx, b, (const char *const *)r.v, r.n, caption, alt,
+                img ? xmlGetLineNo(img) : xmlGetLineNo(n));
     refs_free(&r);
     free(caption);
     free(alt);

@@ -30,21 +30,20 @@ void image_ctx_report(const image_ctx *ctx)
     if (ctx->remote)
         diag_warn(ctx->page_path, 0,
                   "%zu image%s on the web not fetched (newspack works offline; save the page "
-                  "with its images to keep them); caption%s kept",
-                  ctx->remote, ctx->remote == 1 ? "" : "s", ctx->remote == 1 ? "" : "s");
+                  "with its images to keep them)",
+                  ctx->remote, ctx->remote == 1 ? "" : "s");
 }
 
 void image_place(image_ctx *ctx, nws_builder *b, const char *const *refs, size_t nrefs,
-                 const char *caption, long line)
+                 const char *caption, const char *alt, long line)
 {
+    /* A caption belongs to the picture; alt text stands in for it. */
+    const char *shown = caption && *caption ? caption : alt;
     char why[256] = "", first_why[256] = "";
     int remote = 0, local_failed = 0, data_failed = 0;
     nwbuf bytes = {0};
-    if (ctx->max_w == 0) { /* --no-images */
-        builder_caption(b, caption);
-        return;
-    }
-    for (size_t i = 0; i < nrefs; i++) {
+    /* with --no-images (max_w 0) no reference is tried */
+    for (size_t i = 0; i < nrefs && ctx->max_w; i++) {
         int rc = image_fetch(ctx->page_path, refs[i], &bytes, why, sizeof why);
         gray_image g;
         if (rc == IMAGE_REMOTE) {
@@ -57,10 +56,10 @@ void image_place(image_ctx *ctx, nws_builder *b, const char *const *refs, size_t
             buf_free(&bytes);
             if (g.w < IMAGE_MIN_SIDE && g.h < IMAGE_MIN_SIDE) {
                 gray_image_free(&g); /* a spacer or tracking pixel */
-                builder_caption(b, caption);
+                builder_caption(b, shown);
                 return;
             }
-            builder_image(b, g.pix, (uint16_t)g.w, (uint16_t)g.h, caption);
+            builder_image(b, g.pix, (uint16_t)g.w, (uint16_t)g.h, shown);
             ctx->placed++;
             return;
         }
@@ -73,20 +72,23 @@ void image_place(image_ctx *ctx, nws_builder *b, const char *const *refs, size_t
     }
     buf_free(&bytes);
     if (remote && !local_failed) {
+        /* Not fetched, not broken: a figure's caption still reads well,
+         * alt text describing a picture nobody will see does not. */
         ctx->remote++;
+        shown = caption;
     } else if (local_failed || data_failed) {
         ctx->failed++;
         diag_warn(ctx->page_path, (size_t)(line > 0 && !ctx->fragment ? line : 0), "image left out: %s%s",
-                  first_why, caption && *caption ? "; its caption is kept" : "");
+                  first_why, shown && *shown ? "; its caption is kept" : "");
     }
-    if (b->in_block && b->marker_written && caption && *caption) {
+    if (b->in_block && b->marker_written && shown && *shown) {
         /* in the middle of a paragraph: keep it whole, the alt text inline */
         builder_text(b, " [", 2);
-        builder_text(b, caption, strlen(caption));
+        builder_text(b, shown, strlen(shown));
         builder_text(b, "] ", 2);
         return;
     }
-    builder_caption(b, caption);
+    builder_caption(b, shown);
 }
 
 void gray_image_free(gray_image *g)

@@ -46,10 +46,12 @@ typedef struct image_ctx {
 } image_ctx;
 
 /* Place the first of refs that can be had (fetched and decoded) as a
- * picture with its caption; else set the caption alone, warning (file and
- * line) unless the picture is only on the web. */
+ * picture under its caption (else its alt text); if none can, set the
+ * caption or alt text alone, warning (file and line) about a local
+ * picture that is missing or broken.  A picture only on the web keeps its
+ * caption but not its alt text. */
 void image_place(image_ctx *ctx, nws_builder *b, const char *const *refs, size_t nrefs,
-                 const char *caption, long line);
+                 const char *caption, const char *alt, long line);
 
 /* Warn once for a page whose pictures were all remote. */
 void image_ctx_report(const image_ctx *ctx);

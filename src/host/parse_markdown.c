@@ -238,7 +238,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
         /* ![alt](src): the alt text is the caption */
         char *alt = buf_take_str(&c->img_alt);
         const char *ref = c->img_src;
-        image_place(&c->images, &c->b, &ref, 1, alt, 0);
+        image_place(&c->images, &c->b, &ref, 1, NULL, alt, 0);
         free(alt);
         free(c->img_src);
         c->img_src = NULL;

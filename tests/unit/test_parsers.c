@@ -105,7 +105,7 @@ static void markdown_structure(void)
                  "code \"x\" and a link & \xC3\xA9."
                  "<Q0>Quoted \xE2\x80\x9Cwords\xE2\x80\x9D<Q1>deeper"
                  "<L0:0>first<L0:0>second<L1:0>nested<L0:3>three<L0:4>four"
-                 "<PRE>int x;|  y;<P>{b}a{r} | {b}b<P>1 | 2<P>Hard|break inline");
+                 "<PRE>int x;|  y;<P>{b}a{r} | {b}b<P>1 | 2<P>Hard|break [alt text] inline");
     free(d);
     article_free(a);
 }
