@@ -17,7 +17,7 @@ run_build() {
         return
     fi
     local suite out
-    for suite in unit cli markup view; do
+    for suite in unit cli markup pictures view; do
         echo "-- $suite tests ($label)"
         out=$(mktemp)
         case $suite in
@@ -25,6 +25,7 @@ run_build() {
         cli) tests/cli/run.sh "$dir" 2>&1 | tee "$out" ;;
         markup) tests/cli/markup.sh "$dir" 2>&1 | tee "$out" ;;
         view) tests/cli/newsview.sh "$dir" 2>&1 | tee "$out" ;;
+        pictures) tests/cli/pictures.sh "$dir" 2>&1 | tee "$out" ;;
         esac
         local line
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)

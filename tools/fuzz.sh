@@ -16,16 +16,17 @@ mkdir -p "$dir/corpus" "$dir/crashes"
 "$cc" -std=c11 -g -O1 -DNWSB_FUZZING -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=all $(pkg-config --cflags zlib) \
     tests/fuzz/fuzz_reader.c src/bundle/nwsb_reader.c src/bundle/nwsb_record.c \
-    src/bundle/nwsb_dict_news.c src/text/nws_text.c src/core/utf8.c \
+    src/bundle/nwsb_image.c src/bundle/nwsb_dict_news.c src/text/nws_text.c src/core/utf8.c \
     -o "$dir/fuzz_reader" $(pkg-config --libs zlib)
 # The layout target runs the whole device core on each input.
 "$cc" -std=c11 -g -O1 -DNWSB_FUZZING -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=all $(pkg-config --cflags zlib freetype2) \
     tests/fuzz/fuzz_layout.c src/bundle/nwsb_reader.c src/bundle/nwsb_record.c \
-    src/bundle/nwsb_dict_news.c src/text/nws_text.c src/text/breaks.c src/core/utf8.c \
+    src/bundle/nwsb_image.c src/bundle/nwsb_dict_news.c src/text/nws_text.c src/text/breaks.c \
+    src/text/scripts.c src/core/utf8.c \
     src/core/arena.c src/board/board.c boards/*.c src/fb/fb.c src/fb/pack.c src/font/font.c \
     src/layout/items.c src/layout/linebreak.c src/layout/paginate.c src/layout/decorate.c \
-    src/layout/book.c src/render/render.c src/render/gamma_table.c \
+    src/layout/book.c src/render/render.c src/render/gamma_table.c src/render/picture.c \
     -o "$dir/fuzz_layout" $(pkg-config --libs zlib freetype2)
 # The host's page and feed parsers (libxml2, jansson, iconv underneath).
 host_src="src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c src/host/input.c
@@ -33,18 +34,22 @@ host_src="src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c src
     src/host/linebreaks.c src/host/charset.c src/host/html_doc.c src/host/html_blocks.c
     src/host/html_meta.c src/host/readability.c src/host/readability_util.c
     src/host/readability_clean.c src/host/parse_html.c src/host/feed_model.c src/host/feed_xml.c
-    src/host/feed_json.c src/host/parse_feed.c src/core/utf8.c src/text/nws_text.c
-    src/text/breaks.c"
+    src/host/feed_json.c src/host/parse_feed.c src/host/image_load.c src/host/html_images.c
+    src/core/utf8.c src/text/nws_text.c src/text/breaks.c"
 for target in html feed; do
     # shellcheck disable=SC2046,SC2086
     "$cc" -std=c11 -g -O1 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
         $([ $target = feed ] && echo -DFUZZ_FEED) -fsanitize=fuzzer,address,undefined \
-        -fno-sanitize-recover=all $(pkg-config --cflags md4c libxml-2.0 jansson libunibreak) \
+        -fno-sanitize-recover=all $(pkg-config --cflags md4c libxml-2.0 jansson libunibreak libpng libjpeg) \
         tests/fuzz/fuzz_markup.c $host_src -o "$dir/fuzz_$target" \
-        $(pkg-config --libs md4c libxml-2.0 jansson libunibreak)
+        $(pkg-config --libs md4c libxml-2.0 jansson libunibreak libpng libjpeg)
 done
-# Seeds: real bundles, small records so several are in each.
-make --no-print-directory -s BUILD="$build" all
+# Seeds: real bundles, small records so several are in each; one with
+# pictures.
+make --no-print-directory -s BUILD="$build" all "$build/mkimages"
+"$build/mkimages" "$dir"
+printf '# Pictures\n\nText.\n\n![a](gray.jpg)\n\nMore text.\n\n![b](photo.png)\n' >"$dir/pictures.md"
+"$build/newspack" build -q --image-width 48 -o "$dir/corpus/pictures.nwsb" "$dir/pictures.md"
 "$build/newspack" build -q --record-size 256 -o "$dir/corpus/samples.nwsb" docs/samples
 "$build/newspack" build -q --dict none -o "$dir/corpus/nodict.nwsb" docs/samples/01-harbour-ferry.txt
 echo "fuzz: running $dir/fuzz_reader for ${secs}s"

@@ -93,6 +93,9 @@ enum {
 #define NWSB_IF_STORED 1u     /* pixels stored as they are */
 #define NWSB_IF_CAPTIONED 2u  /* the block at text_offset is the caption */
 #define NWSB_IF_KNOWN 3u
+/* Readers refuse larger pictures: a page must be drawable in bounded
+ * time, and no panel is this large (the largest boards are under 2000). */
+#define NWSB_IMAGE_MAX_SIDE 8192u
 
 /* Uncompressed text per record.  8 KiB keeps the decode buffer small on a
  * microcontroller while leaving deflate enough context to work with. */

@@ -84,7 +84,8 @@ int nwsb__open_images(nwsb_bundle *b, nwsb_diag *d)
         uint32_t entry = b->img_off + i * b->img_esize;
         if (nwsb_image_get(b, i, &im))
             return nwsb__fail_at(d, NWSB_E_IO, "image table", i, entry);
-        int bad = im.width == 0 || im.height == 0 || im.text_offset < prev_text ||
+        int bad = im.width == 0 || im.height == 0 || im.width > NWSB_IMAGE_MAX_SIDE ||
+                  im.height > NWSB_IMAGE_MAX_SIDE || im.text_offset < prev_text ||
                   (im.flags & ~NWSB_IF_KNOWN) != 0 || im.data_offset != data_pos ||
                   im.stored_size == 0 ||
                   im.stored_size > dat->offset + dat->size - data_pos ||
@@ -165,8 +166,10 @@ static int inflate_row(nwsb_bundle *b, nwsb_image_stream *s, uint8_t *row)
             return NWSB_E_IMAGE;
         if (b->zs.avail_out == 0 && !last)
             return NWSB_OK;
-        if (zr == Z_BUF_ERROR && b->zs.avail_in == 0 && s->pos == im->stored_size)
-            return NWSB_E_IMAGE; /* the stored bytes ran out early */
+        /* No progress is possible: the last row is full but more data
+         * follows, or the stored bytes ran out before the end. */
+        if (zr == Z_BUF_ERROR && (b->zs.avail_in != 0 || s->pos == im->stored_size))
+            return NWSB_E_IMAGE;
     }
 }
 

@@ -397,9 +397,9 @@ int cmd_build(int argc, char **argv)
         case 'Y': o.no_hyphenate = 1; break;
         case 'I': o.no_images = 1; break;
         case 'W':
-            if (parse_uint(optarg, IMAGE_MIN_SIDE, 65535, &o.image_width) < 0)
-                return usage_error("build", "--image-width takes %u to 65535, not '%s'",
-                                   IMAGE_MIN_SIDE, optarg);
+            if (parse_uint(optarg, IMAGE_MIN_SIDE, NWSB_IMAGE_MAX_SIDE, &o.image_width) < 0)
+                return usage_error("build", "--image-width takes %u to %u, not '%s'",
+                                   IMAGE_MIN_SIDE, NWSB_IMAGE_MAX_SIDE, optarg);
             break;
         case 'd': o.hy.dir = optarg; break;
         case 'm': {

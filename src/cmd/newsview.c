@@ -100,6 +100,11 @@ static void print_page_text(const lay_page *p, uint32_t n)
         const lay_run *r = &p->runs[i];
         if (r->flags & LAY_RUN_DECORATION)
             continue;
+        if (r->flags & LAY_RUN_IMAGE) {
+            printf("%s[picture %ux%u]\n", at_line_start ? "" : "\n", r->img_w, r->img_h);
+            at_line_start = 1;
+            continue;
+        }
         if ((r->flags & LAY_RUN_BLOCK_START) && !at_line_start)
             putchar('\n');
         else if ((r->flags & LAY_RUN_SPACE_BEFORE) && !at_line_start)

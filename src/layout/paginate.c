@@ -261,7 +261,7 @@ static int set_notice(nws_layout *l, const char *script)
     uint32_t first = l->nlines;
     if (lay_break_lines(l, &bk, bk.measure, 0, NULL) < 0)
         return fail(l, "line breaking ran out of room (notice)");
-    finish_lines(l, &bk, first, 1, 0, LAY_RUN_DECORATION);
+    finish_lines(l, &bk, first, 1, 0, LAY_RUN_META);
     l->style = NWS_STYLE_REGULAR;
     l->skip_body = 1;
     return 0;

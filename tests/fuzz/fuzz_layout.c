@@ -11,6 +11,7 @@
 #include "../../src/bundle/nwsb_dict.h"
 #include "../../src/fb/fb.h"
 #include "../../src/layout/book.h"
+#include "../../src/render/picture.h"
 #include "../../src/render/render.h"
 
 static nws_font_file faces[4];
@@ -65,6 +66,7 @@ static void run_board(nwsb_bundle *b, const nws_board *bd)
     nws_fonts fonts;
     nws_layout lay;
     nws_book book;
+    nws_pictures pics;
     lay_page page;
     arena_init(&arena, arena_mem, sizeof arena_mem);
     if (fonts_init(&fonts, &arena, faces, NULL, 0,
@@ -87,11 +89,14 @@ static void run_board(nwsb_bundle *b, const nws_board *bd)
     if (fbm && native && fb_init(&fb, bd->width, bd->height, bd->gray_levels, fbm, fbs) == 0 &&
         layout_init(&lay, &arena, &fonts, b, &cfg) == 0 &&
         layout_page_alloc(&lay, &arena, &page) == 0 &&
-        book_paginate(&book, &lay, &arena, &page) == 0) {
+        book_paginate(&book, &lay, &arena, &page) == 0 &&
+        picture_init(&pics, &arena, b, (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right),
+                     NWS_DITHER_DEFAULT) == 0) {
         for (uint32_t n = 1; n <= book.total && n <= 40; n++) {
             if (book_page(&book, n, &page) < 0)
                 break;
             render_page(&fonts, &page, &fb);
+            picture_draw_page(&pics, &page, &fb);
             fb_pack(&fb, bd, native, fb_native_bytes(bd));
         }
     }

@@ -57,6 +57,17 @@ static void exercise(nwsb_bundle *b)
     }
     uint32_t rec;
     nwsb_record_find(b, nwsb_text_size(b) / 2, &rec);
+    /* pictures: every row of the first few (the CRC is off when fuzzing) */
+    static uint8_t row[NWSB_IMAGE_MAX_SIDE];
+    for (uint32_t i = 0; i < nwsb_image_count(b) && i < 4; i++) {
+        nwsb_image_stream s;
+        if (nwsb_image_open(b, i, &s, NULL) != NWSB_OK)
+            continue;
+        for (uint32_t y = 0; y < s.img.height && (uint64_t)y * s.img.width < (4u << 20); y++)
+            if (nwsb_image_row(b, &s, row, NULL) != NWSB_OK)
+                break;
+    }
+    nwsb_image_find(b, nwsb_text_size(b) / 2);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
