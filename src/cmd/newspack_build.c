@@ -211,6 +211,27 @@ static void finish_articles(const build_opts *o, article_list *arts)
     hyphenator_free(h);
 }
 
+/* Why inputs were skipped, counted by reason, in order of first sight. */
+typedef struct skip_tally {
+    const char *reason[8];
+    size_t count[8], n;
+} skip_tally;
+
+static void tally_add(skip_tally *t, const char *reason)
+{
+    if (!reason)
+        reason = "unreadable";
+    for (size_t k = 0; k < t->n; k++)
+        if (strcmp(t->reason[k], reason) == 0) {
+            t->count[k]++;
+            return;
+        }
+    if (t->n < sizeof t->reason / sizeof t->reason[0]) {
+        t->reason[t->n] = reason;
+        t->count[t->n++] = 1;
+    }
+}
+
 static int run_build(const build_opts *o, char **paths, size_t npaths)
 {
     article_list arts = {0};
@@ -224,19 +245,23 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
     w.record_max = o->record_size;
     if (load_dict(o->dict, &w, &dict) < 0)
         goto out;
+    skip_tally why = {0};
     for (size_t i = 0; i < npaths; i++) {
         progress(o, i, npaths, paths[i]);
-        int r = input_read(paths[i], &o->in, &arts);
+        const char *reason = NULL;
+        int r = input_read(paths[i], &o->in, &arts, &reason);
+        if (r == 1)
+            tally_add(&why, reason);
         skipped += r == 1;
         failed += r < 0;
     }
     progress(o, 0, npaths, NULL);
     select_stats sel;
-    if (!failed && select_articles(&arts, &o->sel, &sel) < 0) {
+    if (select_articles(&arts, &o->sel, &sel) < 0) {
         diag_error(o->output, 0, "not written: --skip-seen bundle unreadable");
         goto out;
     }
-    if (!failed && !o->quiet && (sel.duplicates || sel.older || sel.seen || sel.over_max)) {
+    if (!o->quiet && (sel.duplicates || sel.older || sel.seen || sel.over_max)) {
         fprintf(stderr, "newspack: left out:");
         const char *sep = " ";
         if (sel.duplicates) {
@@ -255,11 +280,6 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
             fprintf(stderr, "%s%zu past --max-articles %zu", sep, sel.over_max,
                     o->sel.max_articles);
         fputc('\n', stderr);
-    }
-    if (failed) {
-        diag_error(o->output, 0, "not written: %zu input%s could not be read", failed,
-                   failed == 1 ? "" : "s");
-        goto out;
     }
     if (arts.n == 0) {
         diag_error(o->output, 0, "not written: no articles to pack");
@@ -302,10 +322,19 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
                 st.records == 1 ? "" : "s", st.text_size, st.stored_size,
                 st.text_size ? 100.0 * st.stored_size / st.text_size : 0.0, pics, st.file_size,
                 skipped ? "" : "\n");
-    if (!o->quiet && skipped)
-        fprintf(stderr, "; %zu input%s skipped (see warnings)\n", skipped,
-                skipped == 1 ? "" : "s");
-
+    if (!o->quiet && skipped) {
+        fprintf(stderr, "; %zu input%s skipped (", skipped, skipped == 1 ? "" : "s");
+        for (size_t k = 0; k < why.n; k++)
+            fprintf(stderr, "%s%zu %s", k ? ", " : "", why.count[k], why.reason[k]);
+        fprintf(stderr, ")\n");
+    }
+    if (failed) {
+        /* The bundle holds everything that could be read; the status
+         * says that something could not. */
+        diag_error(o->output, 0, "written without %zu input%s that could not be read", failed,
+                   failed == 1 ? "" : "s");
+        goto out;
+    }
     rc = EXIT_OK;
 out:
     article_list_free(&arts);

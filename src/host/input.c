@@ -149,19 +149,19 @@ int input_read_raw(const char *path, nwbuf *out)
         size_t got = fread(out->data + out->len, 1, out->cap - out->len, f);
         out->len += got;
         if (out->len > INPUT_MAX_BYTES) {
-            diag_error(path, 0, "file is larger than %u MiB", INPUT_MAX_BYTES >> 20);
+            diag_warn(path, 0, "larger than %u MiB, skipped", INPUT_MAX_BYTES >> 20);
             if (f != stdin)
                 fclose(f);
-            return -1;
+            return 1;
         }
         if (got == 0)
             break;
     }
-    int err = ferror(f);
+    int err = ferror(f) ? errno : 0;
     if (f != stdin)
         fclose(f);
     if (err) {
-        diag_error(path, 0, "read error");
+        diag_error(path, 0, "read error: %s", strerror(err));
         return -1;
     }
     return 0;
@@ -194,15 +194,17 @@ static int looks_binary(const uint8_t *p, size_t n, int markup)
     return probe >= 64 && bad * (markup ? 20 : 4) > probe;
 }
 
-int input_load(const char *path, source_text *out)
+int input_load(const char *path, source_text *out, const char **why)
 {
     nwbuf raw = {0}, clean = {0};
     size_t line = 1, reported = 0, invalid = 0;
     memset(out, 0, sizeof *out);
     out->name = path;
-    if (input_read_raw(path, &raw) < 0) {
+    int rc = input_read_raw(path, &raw);
+    if (rc != 0) {
         buf_free(&raw);
-        return -1;
+        *why = "too large";
+        return rc;
     }
     const uint8_t *p = raw.data;
     size_t n = raw.len, i = 0;
@@ -214,11 +216,13 @@ int input_load(const char *path, source_text *out)
     if (blank) {
         diag_warn(path, 0, "empty file, skipped");
         buf_free(&raw);
+        *why = "empty";
         return 1;
     }
     if (looks_binary(p + i, n - i, 0)) {
         diag_warn(path, 0, "binary file (not text), skipped");
         buf_free(&raw);
+        *why = "binary";
         return 1;
     }
     buf_reserve(&clean, n - i + 1);
@@ -281,26 +285,33 @@ void input_set_date(nws_article *a, const char *value, size_t len, const char *f
 
 /* Pages and feeds find their own encoding, so they get the bytes. */
 static int read_markup(const char *path, input_format fmt, const input_options *opt,
-                       article_list *out)
+                       article_list *out, const char **why)
 {
     nwbuf raw = {0};
-    if (input_read_raw(path, &raw) < 0) {
+    int rc = input_read_raw(path, &raw);
+    if (rc != 0) {
         buf_free(&raw);
-        return -1;
+        *why = "too large";
+        return rc;
     }
     size_t before = out->n, added = 0;
     /* The content decides between page and feed: feeds are saved as
      * .xml or .html as often as not. */
-    if (raw.len == 0)
+    *why = "no article found";
+    if (raw.len == 0) {
         diag_warn(path, 0, "empty file, skipped");
-    else if (looks_binary(raw.data, raw.len, 1))
+        *why = "empty";
+    } else if (looks_binary(raw.data, raw.len, 1)) {
         diag_warn(path, 0, "binary file (not a page or feed), skipped");
-    else if (feed_sniff(raw.data, raw.len))
+        *why = "binary";
+    } else if (feed_sniff(raw.data, raw.len)) {
         added = parse_feed(path, raw.data, raw.len, opt, out);
-    else if (fmt == FORMAT_FEED)
+    } else if (fmt == FORMAT_FEED) {
         diag_warn(path, 0, "not an RSS, Atom or JSON feed, skipped");
-    else
+        *why = "not a feed";
+    } else {
         added = parse_html(path, raw.data, raw.len, opt, out);
+    }
     buf_free(&raw);
     for (size_t i = before; i < out->n; i++)
         linebreaks_mark(out->v[i]);
@@ -316,13 +327,17 @@ void input_title_from_path(nws_article *a, const char *path)
     diag_warn(path, 0, "no title found; using the file name");
 }
 
-int input_read(const char *path, const input_options *opt, article_list *out)
+int input_read(const char *path, const input_options *opt, article_list *out, const char **why)
 {
     source_text src;
+    const char *ignored;
+    if (!why)
+        why = &ignored;
+    *why = NULL;
     input_format fmt = opt->format != FORMAT_AUTO ? opt->format : input_format_of(path);
     if (fmt == FORMAT_HTML || fmt == FORMAT_FEED)
-        return read_markup(path, fmt, opt, out);
-    int rc = input_load(path, &src);
+        return read_markup(path, fmt, opt, out, why);
+    int rc = input_load(path, &src, why);
     if (rc != 0)
         return rc;
     if (fmt == FORMAT_AUTO) {
@@ -338,6 +353,7 @@ int input_read(const char *path, const input_options *opt, article_list *out)
     source_free(&src);
     if (added == 0) {
         diag_warn(path, 0, "no article found, skipped");
+        *why = "no article found";
         return 1;
     }
     return 0;

@@ -41,9 +41,9 @@ int input_expand(const char *arg, char ***paths, size_t *n, size_t *cap);
 input_format input_format_of(const char *path);
 const char *input_format_name(input_format f);
 
-/* Load one input.  Returns 0 ok, 1 skipped (a warning said why), -1 error
- * (a message said why). */
-int input_load(const char *path, source_text *out);
+/* Load one input.  Returns 0 ok, 1 skipped (a warning said why; *why gets
+ * a short reason), -1 error (a message said why). */
+int input_load(const char *path, source_text *out, const char **why);
 void source_free(source_text *s);
 
 /* Parse one loaded input into articles; returns how many were added. */
@@ -55,10 +55,12 @@ size_t parse_html(const char *path, const uint8_t *raw, size_t n, const input_op
 /* Every entry of an RSS, Atom or JSON feed. */
 size_t parse_feed(const char *path, const uint8_t *raw, size_t n, const input_options *opt,
                   article_list *out);
-/* Read a file whole, unchanged: 0 ok, -1 error (a message said why). */
+/* Read a file whole, unchanged: 0 ok, 1 skipped as too large (a warning
+ * said so), -1 error (a message said why). */
 int input_read_raw(const char *path, nwbuf *out);
-/* Dispatch by format; returns 0 ok, 1 skipped, -1 error. */
-int input_read(const char *path, const input_options *opt, article_list *out);
+/* Dispatch by format; returns 0 ok, 1 skipped (*why, if given, gets a
+ * short reason such as "empty" or "binary"), -1 error. */
+int input_read(const char *path, const input_options *opt, article_list *out, const char **why);
 
 /* Shared by the parsers: set the date field, normalised, warning (and
  * keeping the text as given) when it is not a date we understand. */

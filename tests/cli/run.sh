@@ -145,6 +145,16 @@ grep -q "invalid.txt:3: warning: invalid UTF-8" "$T/err" && ok "invalid UTF-8 wa
 "$NP" ls "$T/bad.nwsb" | cut -f3 >"$T/out"
 [ "$(tr '\n' '|' <"$T/out")" = "Good one|Bad bytes|" ] && ok "every valid article packed" || bad "every valid article packed" "$(cat "$T/out")"
 "$NP" cat "$T/bad.nwsb" 2 | grep -qF 'bad �� here � end' && ok "invalid bytes become U+FFFD" || bad "invalid bytes become U+FFFD"
+grep -q "2 inputs skipped (1 empty, 1 binary)\|2 inputs skipped (1 binary, 1 empty)" "$T/err" && ok "the summary says why inputs were skipped" || bad "skip reasons" "$(tail -2 "$T/err")"
+# An input that opens but cannot be read (EIO): the rest is packed, the
+# status says something failed.
+if [ -r /proc/self/mem ]; then
+    mkdir -p "$T/eio" && cp "$T/in/good.txt" "$T/eio/" && ln -s /proc/self/mem "$T/eio/mem.txt"
+    status_is "an unreadable input fails the run" 1 "$NP" build -o "$T/eio.nwsb" "$T/eio"
+    grep -q "mem.txt: read error" "$T/err" && grep -q "written without 1 input that could not be read" "$T/err" &&
+        ok "the failed input is named and counted" || bad "failed input named" "$(cat "$T/err")"
+    [ "$("$NP" ls "$T/eio.nwsb" | wc -l)" -eq 1 ] && ok "the readable inputs are still packed" || bad "readable inputs packed"
+fi
 status_is "missing input fails" 1 "$NP" build -o "$T/none.nwsb" "$T/does-not-exist.txt"
 grep -q "does-not-exist.txt: cannot open" "$T/err" && ok "missing input named" || bad "missing input named"
 [ ! -e "$T/none.nwsb" ] && ok "failed build writes nothing" || bad "failed build writes nothing"

@@ -26,7 +26,7 @@ static int pack_files(const char *const *files, size_t n, const char *path)
         if (input_expand(files[i], &paths, &np, &cap) < 0)
             return -1;
     for (size_t i = 0; i < np; i++) {
-        input_read(paths[i], &o, &l);
+        input_read(paths[i], &o, &l, NULL);
         free(paths[i]);
     }
     free(paths);
