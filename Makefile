@@ -127,14 +127,14 @@ check:
 	@tools/install-deps.sh test
 	@MAKE="$(MAKE)" tests/check.sh
 
-valgrind: $(BUILD)/newspack $(BUILD)/unit-tests
+valgrind: $(BUILD)/newspack $(BUILD)/unit-tests $(BUILD)/mkimages
 	valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/unit-tests
 
 $(BUILD)/bench-render: $(call obj,tests/bench/bench_render.c) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
-bench: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/bench-read $(BUILD)/bench-render
+bench: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/bench-read $(BUILD)/bench-render $(BUILD)/mkimages
 	@tools/install-deps.sh bench
 	@tools/bench.sh $(BUILD)
 

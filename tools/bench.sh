@@ -140,3 +140,37 @@ done
 echo "  (ratio: mutool's time per page over ours, our pagination shared out over the pages;"
 echo "   all pages: the whole corpus laid out and drawn once; mutool's pages hold less text;"
 echo "   arena peak: FreeType, glyph cache and layout; framebuffer and font files are extra)"
+
+echo
+echo "Pack-time hyphenation on $label (zlib level 9, so that only the hyphens differ):"
+t_hy=$(timed_build "$T/hy.nwsb" --level 9)
+t_nohy=$(timed_build "$T/nohy.nwsb" --level 9 --no-hyphenate)
+s_hy=$("$NP" info "$T/hy.nwsb" | awk '/^compressed text:/ {print $3}')
+s_nohy=$("$NP" info "$T/nohy.nwsb" | awk '/^compressed text:/ {print $3}')
+awk -v a="$s_nohy" -v b="$s_hy" -v ta="$t_nohy" -v tb="$t_hy" 'BEGIN {
+    printf "  stored text: %d B without soft hyphens, %d B with (+%.1f%%)\n", a, b, 100 * (b - a) / a
+    printf "  pack time:   %.3f s without, %.3f s with\n", ta, tb }'
+
+echo
+echo "Pictures: a page with a 1600x1000 JPEG, a 640x400 PNG with alpha and two"
+echo "300x200 JPEGs (made by tests/tools/mkimages), packed and rendered:"
+"$build/mkimages" "$T"
+{
+    echo "<html><head><title>Pictures</title></head><body><article><h1>Pictures</h1>"
+    for f in photo.jpg photo.png gray.jpg cmyk.jpg; do
+        echo "<p>$(head -c 600 "${files[0]}" | tr -d '<>&')</p>"
+        echo "<figure><img src=\"$f\"><figcaption>A picture: $f</figcaption></figure>"
+    done
+    echo "</article></body></html>"
+} >"$T/pics.html"
+t0=$(date +%s.%N)
+"$NP" build -q -o "$T/pics.nwsb" "$T/pics.html"
+t_pic=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
+"$NP" info "$T/pics.nwsb" | awk -v t="$t_pic" '/^pictures:/ { printf "  packed in %.3f s; %s\n", t, $0 }'
+printf "  %-20s %6s %9s %10s %12s\n" board pages paginate "ms/page" "arena peak"
+for b in kobo-clara-hd waveshare-7in5-v2 lilygo-t5-4in7; do
+    "$build/bench-render" "$T/pics.nwsb" "$b" 5 |
+        awk '{ printf "  %-20s %6s %7sms %10s %10s B\n", $1, $2, $3, $4, $5 }'
+done
+echo "  (ms/page over every page of that bundle, pictures streamed from the bundle,"
+echo "   box-scaled and dithered; the text-only figures are in the table above)"

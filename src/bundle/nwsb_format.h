@@ -45,7 +45,8 @@ enum {
     NWSB_SEC_DICT = 5,     /* preset dictionary descriptor (+ bytes) */
     NWSB_SEC_DATA = 6,     /* compressed records, no section CRC */
     NWSB_SEC_IMAGES = 7,   /* image table (1.1) */
-    NWSB_SEC_IMAGE_DATA = 8 /* compressed pixels, no section CRC (1.1) */
+    NWSB_SEC_IMAGE_DATA = 8 /* compressed pixels (1.1); its section CRC is for
+                               1.0 readers, 1.1 readers check each picture's */
 };
 
 /* Tables (ARTICLES, RECORDS) start with entry size and count so that a

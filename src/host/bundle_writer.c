@@ -414,7 +414,9 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     }
     add_section(&dir, &body, NWSB_SEC_DATA, &c.data, 0, (uint32_t)base);
     if (imgs.count)
-        add_section(&dir, &body, NWSB_SEC_IMAGE_DATA, &imgs.data, 0, (uint32_t)base);
+        /* A real CRC, though each picture has its own: 1.0 readers check
+         * the CRC of every section they do not know. */
+        add_section(&dir, &body, NWSB_SEC_IMAGE_DATA, &imgs.data, 1, (uint32_t)base);
 
     uint8_t h[NWSB_HEADER_SIZE] = {0};
     uint32_t file_size = (uint32_t)(base + body.len);

@@ -174,9 +174,14 @@ static void references_and_formats(void)
 {
     char dir[] = "/tmp/nwimgXXXXXX";
     CHECK(mkdtemp(dir) != NULL);
-    char cmd[256], page[300], why[256];
-    snprintf(cmd, sizeof cmd, "%s/mkimages %s", getenv("BUILD") ? getenv("BUILD") : "build",
-             dir);
+    char cmd[4200], page[300], why[256], self[4096];
+    /* mkimages is built beside this program (make test-programs) */
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    self[n > 0 ? n : 0] = 0;
+    char *slash = strrchr(self, '/');
+    if (slash)
+        *slash = 0;
+    snprintf(cmd, sizeof cmd, "%s/mkimages %s", slash ? self : "build", dir);
     CHECK_INT(system(cmd), 0);
     snprintf(page, sizeof page, "%s/page.html", dir);
     nwbuf bytes = {0};
