@@ -370,7 +370,44 @@ static void pictures_fit_and_never_split(void)
     unlink(path);
 }
 
+/* A bundle written by newspack 0.1 (format 1.0: 48-byte article entries,
+ * no pictures) opens, reads and lays out as before. */
+static void format_1_0_bundles_still_open(void)
+{
+    FILE *f = fopen("tests/data/format-1.0.nwsb", "rb");
+    nwbuf img = {0};
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    buf_reserve(&img, 4096);
+    img.len = fread(img.data, 1, img.cap, f);
+    fclose(f);
+    nwsb_bundle *b = NULL;
+    nwsb_diag d;
+    CHECK_INT(open_image(&img, &b, &d), NWSB_OK);
+    if (b) {
+        unsigned major, minor;
+        nwsb_version(b, &major, &minor);
+        CHECK_INT(minor, 0);
+        nwsb_article a;
+        CHECK_INT(nwsb_article_get(b, 0, &a), NWSB_OK);
+        CHECK_INT(a.script, 0);
+        CHECK_INT(a.flags, 0);
+        CHECK_INT(nwsb_image_count(b), 0);
+        char title[128];
+        nwsb_article_field(b, 0, NWSB_FIELD_TITLE, title, sizeof title);
+        CHECK_STR(title, "Night ferry returns to the harbour after a winter away");
+        size_t len;
+        char *text = read_article_stream(b, 0, &len);
+        CHECK(text && len > 100);
+        free(text);
+        nwsb_close(b);
+    }
+    buf_free(&img);
+}
+
 const test_case image_tests[] = {
+    {"format_1_0_bundles_still_open", format_1_0_bundles_still_open},
     {"pictures_round_trip_losslessly", pictures_round_trip_losslessly},
     {"damaged_pictures_are_caught", damaged_pictures_are_caught},
     {"references_and_formats", references_and_formats},
