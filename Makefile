@@ -128,7 +128,8 @@ check:
 	@MAKE="$(MAKE)" tests/check.sh
 
 valgrind: $(BUILD)/newspack $(BUILD)/unit-tests $(BUILD)/mkimages
-	valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/unit-tests
+	valgrind -q --error-exitcode=99 --leak-check=full --suppressions=tests/valgrind.supp \
+	    $(BUILD)/unit-tests
 
 $(BUILD)/bench-render: $(call obj,tests/bench/bench_render.c) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")

@@ -46,6 +46,7 @@ if command -v valgrind >/dev/null 2>&1; then
     echo "-- unit tests under valgrind"
     out=$(mktemp)
     UNIT_SKIP=pages_keep,pathological valgrind -q --error-exitcode=99 --leak-check=full \
+        --suppressions=tests/valgrind.supp \
         --errors-for-leak-kinds=definite build/unit-tests >"$out" 2>&1
     rc=$?
     tail -n 3 "$out"
@@ -55,6 +56,7 @@ if command -v valgrind >/dev/null 2>&1; then
 fi
 # Sanitizers catch what plain runs do not: leaks, overflows, UB.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run_build build/asan "ASan+UBSan" SANITIZE=1 CFLAGS="-O1 -g"
 

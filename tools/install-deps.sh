@@ -3,7 +3,7 @@
 # missing.  Usage: tools/install-deps.sh [build|test|all]
 #   build: compiler, pkg-config, zlib, md4c, zopfli, libunibreak, FreeType,
 #          libpng, libjpeg-turbo, libxml2, jansson, libhyphen and the
-#          hyphenation patterns of en, de, fr, es, it, nl, pt, ru, pl
+#          hyphenation patterns of en, de, fr, es, it, nl, pt, ru, pl, el
 #   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
 #          valgrind, Tesseract OCR, Python 3 for the extraction and feed
 #          conformance scripts)
@@ -24,7 +24,7 @@ fi
 for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-dev \
     libfreetype-dev libpng-dev libjpeg-dev libxml2-dev libjansson-dev libhyphen-dev \
     hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt hyphen-ru \
-    hyphen-pl; do want "$p"; done
+    hyphen-pl hyphen-el; do want "$p"; done
 if [ "$what" != build ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
         tesseract-ocr-eng python3; do want "$p"; done

@@ -29,7 +29,7 @@ static char *hyphenated(hyphenator *h, const char *lang, const char *word)
     return out;
 }
 
-static void words_hyphenate_in_nine_languages(void)
+static void words_hyphenate_in_ten_languages(void)
 {
     hyphen_options o = {0};
     hyphenator *h = hyphenator_new(&o);
@@ -44,6 +44,7 @@ static void words_hyphenate_in_nine_languages(void)
     CHECK_STR(hyphenated(h, "pt", "informação"), "in-for-ma-ção");
     CHECK_STR(hyphenated(h, "ru", "правительство"), "пра-ви-тельство");
     CHECK_STR(hyphenated(h, "pl", "przedsiębiorstwo"), "przed-się-bior-stwo");
+    CHECK_STR(hyphenated(h, "el", "κυβέρνηση"), "κυ-βέρ-νηση"); /* ISO 8859-7 patterns */
     CHECK(hyphenated(h, "xx", "whatever") == NULL);
     hyphenator_free(h);
     /* wider minimum fragments remove the breaks near the ends */
@@ -192,7 +193,7 @@ static void scripts_and_direction_are_recorded(void)
 }
 
 const test_case typeset_tests[] = {
-    {"words_hyphenate_in_nine_languages", words_hyphenate_in_nine_languages},
+    {"words_hyphenate_in_ten_languages", words_hyphenate_in_ten_languages},
     {"only_running_words_are_hyphenated", only_running_words_are_hyphenated},
     {"languages_are_guessed_from_common_words", languages_are_guessed_from_common_words},
     {"scripts_and_direction_are_recorded", scripts_and_direction_are_recorded},
