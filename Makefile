@@ -53,7 +53,7 @@ CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks
             src/board/board.c $(sort $(wildcard boards/*.c)) src/fb/fb.c src/fb/pack.c \
             src/font/font.c src/layout/items.c src/layout/linebreak.c src/layout/paginate.c \
             src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c \
-            src/render/picture.c
+            src/render/picture.c src/reader/reader.c src/reader/state.c src/reader/refresh.c
 # Host code: parsing inputs and writing bundles.
 HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/input.c src/host/parse_text.c src/host/parse_markdown.c \

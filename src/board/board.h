@@ -45,6 +45,8 @@ typedef struct nws_board {
         uint16_t top, right, bottom, left; /* pixels hidden by the bezel */
     } insets;
     nws_refresh_mode modes[NWS_BOARD_MAX_MODES];
+    uint8_t full_refresh_every; /* partial updates between full ones; 0: the
+                                   reader's default (src/reader/refresh.h) */
     uint32_t ram_budget;      /* bytes for the reader's arena (fonts engine,
                                  glyph cache, layout), framebuffer excluded */
     /* typography defaults */

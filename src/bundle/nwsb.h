@@ -115,6 +115,9 @@ void nwsb_close(nwsb_bundle *b);
 
 void nwsb_version(const nwsb_bundle *b, unsigned *major, unsigned *minor);
 uint32_t nwsb_file_size(const nwsb_bundle *b);
+/* Identifies this bundle (its header CRC and size): a saved position is
+ * only reused for the bundle it was saved for. */
+uint64_t nwsb_identity(const nwsb_bundle *b);
 uint32_t nwsb_article_count(const nwsb_bundle *b);
 uint32_t nwsb_record_count(const nwsb_bundle *b);
 uint32_t nwsb_text_size(const nwsb_bundle *b);

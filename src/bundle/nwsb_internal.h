@@ -16,6 +16,7 @@ struct nwsb_bundle {
     nwsb_source src;
     nwsb_allocator alloc;
     uint32_t file_size;
+    uint32_t header_crc;
     unsigned major, minor;
     uint32_t nsec;
     nwsb_section sec[NWSB_MAX_SECTIONS];

@@ -134,6 +134,7 @@ static int check_header(nwsb_bundle *b, uint32_t src_size, nwsb_diag *d)
 #endif
     if (b->major != NWSB_VERSION_MAJOR)
         return nwsb__fail(d, NWSB_E_VERSION, "header", NWSB_H_MAJOR);
+    b->header_crc = crc;
     if (nwsb_get32(h + NWSB_H_SECTION_COUNT) > NWSB_MAX_SECTIONS)
         return nwsb__fail(d, NWSB_E_LAYOUT, "section directory", NWSB_HEADER_SIZE);
     if (file_size > src_size)
@@ -418,6 +419,14 @@ void nwsb_version(const nwsb_bundle *b, unsigned *major, unsigned *minor)
 {
     *major = b->major;
     *minor = b->minor;
+}
+
+uint64_t nwsb_identity(const nwsb_bundle *b)
+{
+    /* The header CRC covers the directory, whose section CRCs cover the
+     * index: two different bundles agree on it and on the size only by
+     * a 1-in-2^32 accident. */
+    return (uint64_t)b->header_crc << 32 | b->file_size;
 }
 
 uint32_t nwsb_file_size(const nwsb_bundle *b) { return b->file_size; }

@@ -53,6 +53,45 @@ int book_paginate(nws_book *bk, nws_layout *lay, nws_arena *arena, lay_page *scr
     return 0;
 }
 
+uint32_t book_article_of(const nws_book *bk, uint32_t n)
+{
+    if (n <= bk->contents_pages || bk->articles == 0)
+        return UINT32_MAX;
+    uint32_t lo = 0, hi = bk->articles;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (bk->first_page[mid] <= n)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+uint32_t book_contents_page_of(const nws_book *bk, uint32_t article)
+{
+    uint32_t p = 1;
+    while (p < bk->contents_pages && bk->contents_first[p] <= article)
+        p++;
+    return p;
+}
+
+uint32_t book_find(nws_book *bk, uint32_t article, uint32_t off, lay_page *scratch)
+{
+    if (article >= bk->articles || bk->pages[article] == 0)
+        return 0;
+    uint32_t first = bk->first_page[article], found = first;
+    for (uint32_t k = 0; k < bk->pages[article]; k++) {
+        if (book_page(bk, first + k, scratch) < 0)
+            return 0;
+        /* a page of pictures only, or the title page, starts where it starts */
+        if (scratch->text_start != UINT32_MAX && scratch->text_start > off)
+            break;
+        found = first + k;
+    }
+    return found;
+}
+
 int book_page(nws_book *bk, uint32_t n, lay_page *page)
 {
     nws_layout *l = bk->lay;
@@ -64,15 +103,7 @@ int book_page(nws_book *bk, uint32_t n, lay_page *page)
         layout_decorate(l, page, 0, n, bk->total);
         return 0;
     }
-    /* The article holding page n: binary search on first pages. */
-    uint32_t lo = 0, hi = bk->articles;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (bk->first_page[mid] <= n)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    uint32_t lo = book_article_of(bk, n);
     uint32_t want = n - bk->first_page[lo] + 1;
     if (bk->cur_article != lo || bk->cur_page >= want) {
         if (layout_begin_article(l, lo) < 0)

@@ -24,4 +24,12 @@ int book_paginate(nws_book *bk, nws_layout *lay, nws_arena *arena, lay_page *scr
  * each; a jump re-lays the article from its start. */
 int book_page(nws_book *bk, uint32_t n, lay_page *page);
 
+/* The page of article a holding stream offset off (its last page when
+ * off is past the article's text).  Lays the article out; 0 on error. */
+uint32_t book_find(nws_book *bk, uint32_t article, uint32_t off, lay_page *scratch);
+/* The contents page listing article a. */
+uint32_t book_contents_page_of(const nws_book *bk, uint32_t article);
+/* The article a page belongs to, or UINT32_MAX for a contents page. */
+uint32_t book_article_of(const nws_book *bk, uint32_t page);
+
 #endif

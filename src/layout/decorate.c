@@ -179,11 +179,13 @@ uint32_t layout_contents_page(nws_layout *l, lay_page *page, uint32_t first,
         int32_t numw = layout_measure(l, NWS_STYLE_REGULAR, l->size_of[LAY_FONT_BODY],
                                       (const uint8_t *)num, nn);
         lay_article_title(l, i, buf, sizeof buf);
-        l->style = NWS_STYLE_REGULAR;
+        /* the reader's selection shows in bold */
+        l->style = l->contents_mark == i + 1 ? NWS_STYLE_BOLD : NWS_STYLE_REGULAR;
         add_text_run(l, page, LAY_FONT_BODY, (const uint8_t *)buf, (uint32_t)strlen(buf), left,
                      y + asc, right - left - numw - l->px_of[LAY_FONT_BODY], 0, 0);
         add_text_run(l, page, LAY_FONT_BODY, (const uint8_t *)num, nn, right, y + asc, numw, 1,
                      LAY_RUN_DECORATION);
+        l->style = NWS_STYLE_REGULAR;
         y += line;
         placed++;
     }
