@@ -41,6 +41,10 @@ HOST_LIBS := $(PKG_LIBS) -lzopfli -lhyphen
 ifneq ($(SANITIZE),)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
+# The simulator window is optional: without SDL2 newsview says how to get it.
+SDL_CFLAGS := $(shell $(PKG_CONFIG) --cflags sdl2 2>/dev/null)
+SDL_LIBS := $(shell $(PKG_CONFIG) --libs sdl2 2>/dev/null)
+WINDOW_SRC := $(if $(SDL_LIBS),src/cmd/window_sdl.c,src/cmd/window_none.c)
 ALL_CFLAGS := -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 DATADIR ?= $(PREFIX)/share/newsreader
 ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFONTDIR='"$(DATADIR)/fonts"' \
@@ -66,7 +70,7 @@ HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
             src/host/feed_json.c src/host/parse_feed.c \
             src/host/select.c src/host/script_detect.c src/host/hyphenate.c \
             src/host/lang_guess.c src/host/image_load.c src/host/html_images.c \
-            src/host/bundle_images.c
+            src/host/bundle_images.c src/host/session.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -87,9 +91,15 @@ $(BUILD)/newspack: $(call obj,$(NEWSPACK_SRC)) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
-$(BUILD)/newsview: $(call obj,src/cmd/newsview.c) $(HOST_OBJ) $(CORE_OBJ)
+$(BUILD)/newsview: $(call obj,src/cmd/newsview.c src/cmd/newsview_read.c $(WINDOW_SRC)) $(HOST_OBJ) \
+                   $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS) $(SDL_LIBS)
+
+$(BUILD)/obj/src/cmd/window_sdl.o: src/cmd/window_sdl.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SDL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/unit-tests: $(call obj,$(UNIT_SRC)) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
@@ -108,14 +118,18 @@ demo: deps
 
 # The test programs of one build (BUILD, SANITIZE select which).
 test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo $(BUILD)/mkimages \
-               $(BUILD)/feeddump
+               $(BUILD)/feeddump $(BUILD)/xwdcmp
+
+$(BUILD)/xwdcmp: $(call obj,tests/tools/xwdcmp.c)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/feeddump: $(call obj,tests/tools/feeddump.c) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
 $(BUILD)/mkimages: $(call obj,tests/tools/mkimages.c)
-	@echo "  LD      $@"
+	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(BUILD)/pnginfo: $(call obj,tests/tools/pnginfo.c)

@@ -17,7 +17,7 @@ run_build() {
         return
     fi
     local suite out
-    for suite in unit cli markup pictures view; do
+    for suite in unit cli markup pictures view reader; do
         echo "-- $suite tests ($label)"
         out=$(mktemp)
         case $suite in
@@ -26,6 +26,7 @@ run_build() {
         markup) tests/cli/markup.sh "$dir" 2>&1 | tee "$out" ;;
         view) tests/cli/newsview.sh "$dir" 2>&1 | tee "$out" ;;
         pictures) tests/cli/pictures.sh "$dir" 2>&1 | tee "$out" ;;
+        reader) tests/cli/reader.sh "$dir" 2>&1 | tee "$out" ;;
         esac
         local line
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)

@@ -2,11 +2,11 @@
 # Install the Debian/Ubuntu packages the project needs, when they are
 # missing.  Usage: tools/install-deps.sh [build|test|all]
 #   build: compiler, pkg-config, zlib, md4c, zopfli, libunibreak, FreeType,
-#          libpng, libjpeg-turbo, libxml2, jansson, libhyphen and the
+#          libpng, libjpeg-turbo, libxml2, jansson, SDL2, libhyphen and the
 #          hyphenation patterns of en, de, fr, es, it, nl, pt, ru, pl, el
 #   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
 #          valgrind, Tesseract OCR, Python 3 for the extraction and feed
-#          conformance scripts)
+#          conformance scripts, Xvfb, xdotool and xwd for the window test)
 #   bench: test + what the benchmarks compare with (mupdf-tools, pandoc)
 # Runs apt-get itself as root or through sudo; otherwise prints the exact
 # command and fails, so a user knows what to run.
@@ -22,12 +22,12 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     exit 0
 fi
 for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-dev \
-    libfreetype-dev libpng-dev libjpeg-dev libxml2-dev libjansson-dev libhyphen-dev \
+    libfreetype-dev libpng-dev libjpeg-dev libxml2-dev libjansson-dev libhyphen-dev libsdl2-dev \
     hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt hyphen-ru \
     hyphen-pl hyphen-el; do want "$p"; done
 if [ "$what" != build ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
-        tesseract-ocr-eng python3; do want "$p"; done
+        tesseract-ocr-eng python3 xvfb xdotool x11-apps; do want "$p"; done
 fi
 if [ "$what" = bench ] || [ "$what" = all ]; then
     for p in mupdf-tools pandoc; do want "$p"; done

@@ -14,6 +14,7 @@
 #include "../host/diag.h"
 #include "../host/png_write.h"
 #include "../host/view.h"
+#include "newsview_read.h"
 #include "newspack.h"
 
 static const char help[] =
@@ -35,6 +36,18 @@ static const char help[] =
     "      --arena KIB       arena size instead of the board's RAM budget\n"
     "      --dither HOW      pictures: floyd-steinberg, atkinson or none (default:\n"
     "                        atkinson on black-and-white panels, else floyd-steinberg)\n"
+    "\n"
+    "Reading (the device's reader core; the position is saved between runs):\n"
+    "      --window          an interactive window that behaves like the panel\n"
+    "      --keys LIST       headless: press these keys in turn: next prev article+\n"
+    "                        article- contents up down enter size+ size- back goto:N\n"
+    "      --png-final FILE  write the last screen as a PNG\n"
+    "      --refresh-log F   one line per panel refresh: mode, rectangle, time (- stdout)\n"
+    "      --state FILE      where the reading position is kept (default\n"
+    "                        ~/.local/state/newsview/BUNDLE.state; '' for none)\n"
+    "      --refresh-every N partial refreshes between full ones (default: the board's)\n"
+    "      --scale F         window: screen pixels per panel pixel (default: fit)\n"
+    "      --no-eink-effects window: no flashing, no ghosting, no refresh delay\n"
     "  -h, --help            show this help\n"
     "  -V, --version         show the version\n"
     "\n"
@@ -155,7 +168,8 @@ static int write_sheet(view *v, const char *path, uint32_t lo, uint32_t hi)
 int main(int argc, char **argv)
 {
     enum { OPT_LIST = 256, OPT_FONTDIR, OPT_FALLBACK, OPT_NOFB, OPT_TEXT, OPT_MEM, OPT_ARENA,
-           OPT_DITHER };
+           OPT_DITHER, OPT_KEYS, OPT_WINDOW, OPT_PNG_FINAL, OPT_LOG, OPT_STATE, OPT_EVERY,
+           OPT_SCALE, OPT_NOFX };
     static const struct option opts[] = {{"board", required_argument, NULL, 'b'},
                                          {"list-boards", no_argument, NULL, OPT_LIST},
                                          {"png", required_argument, NULL, 'p'},
@@ -169,10 +183,20 @@ int main(int argc, char **argv)
                                          {"mem", no_argument, NULL, OPT_MEM},
                                          {"arena", required_argument, NULL, OPT_ARENA},
                                          {"dither", required_argument, NULL, OPT_DITHER},
+                                         {"keys", required_argument, NULL, OPT_KEYS},
+                                         {"window", no_argument, NULL, OPT_WINDOW},
+                                         {"png-final", required_argument, NULL, OPT_PNG_FINAL},
+                                         {"refresh-log", required_argument, NULL, OPT_LOG},
+                                         {"state", required_argument, NULL, OPT_STATE},
+                                         {"refresh-every", required_argument, NULL, OPT_EVERY},
+                                         {"scale", required_argument, NULL, OPT_SCALE},
+                                         {"no-eink-effects", no_argument, NULL, OPT_NOFX},
                                          {"help", no_argument, NULL, 'h'},
                                          {"version", no_argument, NULL, 'V'},
                                          {0, 0, 0, 0}};
     view_options vo;
+    read_opts ro;
+    memset(&ro, 0, sizeof ro);
     const char *png_dir = NULL, *sheet = NULL;
     uint32_t lo = 1, hi = UINT32_MAX;
     int text = 0, mem = 0, c;
@@ -220,6 +244,28 @@ int main(int argc, char **argv)
                 return usage("--dither takes floyd-steinberg, atkinson or none, not '%s'",
                              optarg);
             break;
+        case OPT_KEYS: ro.keys = optarg; break;
+        case OPT_WINDOW: ro.window = 1; break;
+        case OPT_PNG_FINAL: ro.png_final = optarg; break;
+        case OPT_LOG: ro.log_path = optarg; break;
+        case OPT_STATE: ro.state_path = optarg; break;
+        case OPT_NOFX: ro.no_effects = 1; break;
+        case OPT_EVERY: {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > 1000)
+                return usage("--refresh-every takes 1 to 1000, not '%s'", optarg);
+            ro.refresh_every = (unsigned)n;
+            break;
+        }
+        case OPT_SCALE: {
+            char *end;
+            double f = strtod(optarg, &end);
+            if (*end || f < 0.1 || f > 4)
+                return usage("--scale takes 0.1 to 4, not '%s'", optarg);
+            ro.scale_pct = (unsigned)(f * 100 + 0.5);
+            break;
+        }
         case 'h': fputs(help, stdout); return EXIT_OK;
         case 'V':
             printf("newsview %s (bundle format %d.%d)\n", NEWSPACK_VERSION, NWSB_VERSION_MAJOR,
@@ -232,6 +278,10 @@ int main(int argc, char **argv)
         return usage("%s", "expects one BUNDLE");
     if (vo.board && !board_find(vo.board))
         return usage("unknown board '%s' (see --list-boards)", vo.board);
+    if (ro.keys || ro.window)
+        return newsview_read(argv[optind], &vo, &ro);
+    if (ro.png_final || ro.log_path || ro.state_path)
+        return usage("%s", "--png-final, --refresh-log and --state go with --keys or --window");
 
     view v;
     if (view_open(&v, argv[optind], &vo) < 0) {

@@ -224,6 +224,14 @@ int view_render_native(view *v, uint32_t n)
     return fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board));
 }
 
+int view_gray(view *v)
+{
+    if (fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board)) < 0 ||
+        fb_unpack(v->board, v->native, fb_native_bytes(v->board), v->gray) < 0)
+        return -1;
+    return 0;
+}
+
 int view_render(view *v, uint32_t n)
 {
     if (view_render_native(v, n) < 0 ||

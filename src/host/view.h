@@ -56,6 +56,9 @@ void view_close(view *v);
 int view_render(view *v, uint32_t n);
 /* What a device does for page n: lay out, draw, pack into v->native. */
 int view_render_native(view *v, uint32_t n);
+/* What the panel would show of v->fb: pack it natively and unpack it
+ * into v->gray.  0 or -1. */
+int view_gray(view *v);
 /* Lay out page n only (no drawing), for text extraction. */
 int view_layout(view *v, uint32_t n);
 
