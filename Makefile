@@ -149,7 +149,12 @@ $(BUILD)/bench-render: $(call obj,tests/bench/bench_render.c) $(HOST_OBJ) $(CORE
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
-bench: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/bench-read $(BUILD)/bench-render $(BUILD)/mkimages
+$(BUILD)/bench-reader: $(call obj,tests/bench/bench_reader.c) $(HOST_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+
+bench: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/bench-read $(BUILD)/bench-render $(BUILD)/mkimages \
+       $(BUILD)/bench-reader
 	@tools/install-deps.sh bench
 	@tools/bench.sh $(BUILD)
 

@@ -1,0 +1,71 @@
+/* bench_reader.c -- the reader's response times on this host.
+ * Usage: bench-reader BUNDLE BOARD
+ * Prints one line: board pages turn_median_ms turn_worst_ms open_ms
+ *   turn: from a "next page" key to the finished framebuffer (layout,
+ *         drawing, pictures, refresh planning), over every page once;
+ *   open: opening the bundle at a saved position in its middle (state
+ *         read, fonts, pagination, restore, first screen). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../src/host/session.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench-reader BUNDLE BOARD\n");
+        return 2;
+    }
+    view_options vo = {0};
+    vo.board = argv[2];
+    vo.no_default_fallbacks = 1;
+    session s;
+    if (session_open(&s, argv[1], &vo, NULL, NULL, 0) < 0)
+        return 1;
+    uint32_t pages = s.v.book.total;
+    double *t = malloc(pages * sizeof *t);
+    uint32_t n = 0;
+    for (uint32_t p = 1; p < pages; p++) {
+        double t0 = now();
+        if (session_key(&s, NWS_KEY_NEXT, 0) < 0)
+            return 1;
+        t[n++] = (now() - t0) * 1e3;
+    }
+    qsort(t, n, sizeof *t, cmp_double);
+    /* a position in the middle, saved as the reader saves it */
+    char path[] = "/tmp/bench-stateXXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    unlink(path);
+    s.state_path = path;
+    reader_key(&s.r, NWS_KEY_GOTO, pages / 2);
+    reader_page(&s.r, &s.v.page);
+    session_close(&s); /* saves */
+    double t0 = now();
+    if (session_open(&s, argv[1], &vo, path, NULL, 0) < 0)
+        return 1;
+    double open_ms = (now() - t0) * 1e3;
+    int resumed = s.r.page == pages / 2;
+    s.state_path = NULL;
+    session_close(&s);
+    unlink(path);
+    printf("%s %u %.3f %.3f %.1f%s\n", argv[2], pages, n ? t[n / 2] : 0, n ? t[n - 1] : 0,
+           open_ms, resumed ? "" : " (did not resume!)");
+    free(t);
+    return 0;
+}
