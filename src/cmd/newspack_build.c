@@ -38,7 +38,8 @@ static const char build_help[] =
     "      --no-smart        keep straight quotes, -- and ... as typed\n"
     "      --no-hyphenate    insert no soft hyphens (default: hyphenate running\n"
     "                        text by each article's language with libhyphen)\n"
-    "      --hyphen-min L,R  fewest letters before and after a hyphen (2,3)\n"
+    "      --hyphen-min L,R[,W]  fewest letters before and after a hyphen, and in\n"
+    "                        a word to hyphenate (2,3,7)\n"
     "      --hyphen-dir DIR  where the hyph_*.dic patterns are (/usr/share/hyphen)\n"
     "      --image-width N   scale pictures down to N pixels wide at most (default:\n"
     "                        the text width of the largest board)\n"
@@ -432,13 +433,16 @@ int cmd_build(int argc, char **argv)
             break;
         case 'd': o.hy.dir = optarg; break;
         case 'm': {
-            unsigned l, r;
+            unsigned l, r, w = HYPHEN_MIN_WORD_DEFAULT;
             char tail;
-            if (sscanf(optarg, "%u,%u%c", &l, &r, &tail) != 2 || l < 1 || l > 9 || r < 1 || r > 9)
-                return usage_error("build", "--hyphen-min takes LEFT,RIGHT such as 2,3, not '%s'",
+            int got = sscanf(optarg, "%u,%u,%u%c", &l, &r, &w, &tail);
+            if ((got != 2 && got != 3) || l < 1 || l > 9 || r < 1 || r > 9 || w < 2 || w > 30)
+                return usage_error("build",
+                                   "--hyphen-min takes LEFT,RIGHT[,WORD] such as 2,3,7, not '%s'",
                                    optarg);
             o.hy.left = (int)l;
             o.hy.right = (int)r;
+            o.hy.min_word = (int)w;
             break;
         }
         case 'h': fputs(build_help, stdout); return EXIT_OK;

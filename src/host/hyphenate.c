@@ -40,6 +40,8 @@ hyphenator *hyphenator_new(const hyphen_options *opt)
         h->o.left = HYPHEN_LEFT_DEFAULT;
     if (h->o.right < 1)
         h->o.right = HYPHEN_RIGHT_DEFAULT;
+    if (h->o.min_word < 1)
+        h->o.min_word = HYPHEN_MIN_WORD_DEFAULT;
     return h;
 }
 
@@ -284,7 +286,9 @@ static void do_word(hyphenator *h, lang_dict *d, const uint32_t *cps, const size
                     int digit_near, shy_list *out)
 {
     int min = h->o.left + h->o.right;
-    if (n < (min > 5 ? min : 5) || n > MAX_WORD || digit_near)
+    if (min < h->o.min_word)
+        min = h->o.min_word;
+    if (n < min || n > MAX_WORD || digit_near)
         return;
     for (int i = 1; i < n; i++) {
         int up;
