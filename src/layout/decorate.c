@@ -136,7 +136,18 @@ void layout_decorate(nws_layout *l, lay_page *page, uint32_t article_pages,
         add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, n, left, foot_y,
                      (right - left) / 2, 0, LAY_RUN_DECORATION);
     }
-    uint32_t n = fmt_fraction(buf, bundle_page, bundle_pages);
+    /* Where you are in the bundle: "article 2 of 5 · 17 / 300". */
+    uint32_t n = 0;
+    if (page->article != LAY_CONTENTS) {
+        memcpy(buf, "article ", 8);
+        n = 8 + fmt_u32(buf + 8, page->article + 1);
+        memcpy(buf + n, " of ", 4);
+        n += 4;
+        n += fmt_u32(buf + n, nwsb_article_count(l->bundle));
+        memcpy(buf + n, " \xC2\xB7 ", 4); /* " · " */
+        n += 4;
+    }
+    n += fmt_fraction(buf + n, bundle_page, bundle_pages);
     add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, n, right, foot_y,
                  (right - left) / 2, 1, LAY_RUN_DECORATION);
 }
