@@ -24,6 +24,8 @@ static int run_keys(session *s, const char *keys)
             rc = -1;
         } else if (session_key(s, key, arg) < 0) {
             rc = -1;
+        } else {
+            session_idle(s); /* what a device does while the panel refreshes */
         }
     }
     free(list);
@@ -69,8 +71,11 @@ int newsview_read(const char *bundle, const view_options *vo, const read_opts *r
         state = xstrdup(ro->state_path);
     session s;
     int rc = session_open(&s, bundle, vo, state, log, ro->refresh_every) < 0 ? -1 : 0;
-    if (rc == 0 && ro->keys)
-        rc = run_keys(&s, ro->keys);
+    if (rc == 0) {
+        session_idle(&s);
+        if (ro->keys)
+            rc = run_keys(&s, ro->keys);
+    }
     if (rc == 0 && ro->window)
         rc = window_run(&s, ro);
     if (rc == 0 && ro->png_final) {

@@ -105,6 +105,7 @@ static int press(win *g, session *s, nws_key key, uint32_t arg)
         return -1;
     if (a != NWS_DO_NOTHING)
         refresh(g, s);
+    session_idle(s); /* the next page, before the next key */
     return 0;
 }
 

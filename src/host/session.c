@@ -112,18 +112,33 @@ static void log_refresh(session *s, const nws_refresh *rf)
     fflush(s->log);
 }
 
+static void draw(session *s, const lay_page *page, nws_fb *fb)
+{
+    render_page(&s->v.fonts, page, fb);
+    s->v.picture_failures += (unsigned)picture_draw_page(&s->v.pictures, page, fb);
+}
+
 /* Lay out, draw, plan and "send" the new screen. */
 static int show(session *s, nws_change change)
 {
     view *v = &s->v;
-    if (reader_page(&s->r, &v->page) < 0) {
-        diag_error(s->bundle_path, 0, "cannot lay out page %u: %s", s->r.page,
-                   v->lay.fail ? v->lay.fail : "the bundle is damaged");
-        return -1;
+    const lay_page *page = &v->page;
+    if (s->pre_no && s->pre_no == s->r.page && change == NWS_CHANGE_PAGE) {
+        /* drawn ahead: the turn costs a copy */
+        memcpy(v->fb.pix, s->pre_fb.pix, (size_t)v->fb.stride * v->fb.height);
+        page = &s->pre_page;
+        reader_shown(&s->r, page);
+        s->pre_hits++;
+    } else {
+        if (reader_page(&s->r, &v->page) < 0) {
+            diag_error(s->bundle_path, 0, "cannot lay out page %u: %s", s->r.page,
+                       v->lay.fail ? v->lay.fail : "the bundle is damaged");
+            return -1;
+        }
+        draw(s, &v->page, &v->fb);
     }
-    render_page(&v->fonts, &v->page, &v->fb);
-    v->picture_failures += (unsigned)picture_draw_page(&v->pictures, &v->page, &v->fb);
-    int picture = page_has_picture(&v->page);
+    s->pre_no = 0;
+    int picture = page_has_picture(page);
     nws_refresh rf;
     if (refresh_plan(v->board, &s->rs, &s->shown, &v->fb, s->started ? change : NWS_CHANGE_FIRST,
                      picture, s->refresh_every, &rf) < 0) {
@@ -139,9 +154,20 @@ static int show(session *s, nws_change change)
 
 static int open_view(session *s)
 {
+    s->pre_no = 0;
     if (view_open(&s->v, s->bundle_path, &s->vo) < 0)
         return -1;
     s->id = nwsb_identity(s->v.bf.b);
+    /* A second page buffer from the arena and a second framebuffer: a
+     * device keeps them when its memory allows; without them every turn
+     * lays out and draws on the key press. */
+    if (layout_page_alloc(&s->v.lay, &s->v.arena, &s->pre_page) < 0)
+        memset(&s->pre_page, 0, sizeof s->pre_page);
+    if (!s->pre_mem) {
+        size_t n = (size_t)s->v.fb.stride * s->v.fb.height;
+        s->pre_mem = xmalloc(n);
+        fb_init(&s->pre_fb, s->v.fb.width, s->v.fb.height, s->v.fb.levels, s->pre_mem, n);
+    }
     if (!s->shown_mem) {
         size_t n = (size_t)s->v.fb.stride * s->v.fb.height;
         s->shown_mem = xcalloc(1, n);
@@ -211,12 +237,28 @@ int session_key(session *s, nws_key key, uint32_t arg)
     return a;
 }
 
+int session_idle(session *s)
+{
+    uint32_t next = s->r.page + 1;
+    nws_book *bk = &s->v.book;
+    /* contents pages carry the selection, which may still move */
+    if (!s->started || !s->pre_page.runs || s->pre_no == next || next > bk->total ||
+        next <= bk->contents_pages)
+        return 0;
+    if (book_page(bk, next, &s->pre_page) < 0)
+        return 0;
+    draw(s, &s->pre_page, &s->pre_fb);
+    s->pre_no = next;
+    return 1;
+}
+
 void session_close(session *s)
 {
     if (s->started)
         save_state(s);
     view_close(&s->v);
     free(s->shown_mem);
+    free(s->pre_mem);
     memset(s, 0, sizeof *s);
 }
 

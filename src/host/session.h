@@ -27,6 +27,12 @@ typedef struct session {
     unsigned refreshes;
     nws_refresh last;         /* the last refresh made */
     int started;
+    /* the next page, drawn ahead between key presses when memory allows */
+    lay_page pre_page;
+    nws_fb pre_fb;
+    uint8_t *pre_mem;
+    uint32_t pre_no;          /* its book page, 0: none ready */
+    unsigned pre_hits;
 } session;
 
 /* Open the bundle, restore the saved position (warning when it is for
@@ -37,6 +43,10 @@ int session_open(session *s, const char *bundle, const view_options *vo, const c
 /* One key: the reader moves, the screen is redrawn and refreshed as the
  * policy says.  Returns the reader's action, or -1 after a message. */
 int session_key(session *s, nws_key key, uint32_t arg);
+/* Between key presses: draw the page that "next" would show, if there is
+ * room for it, so that turning to it costs only the refresh.  Returns 1
+ * when a page was drawn. */
+int session_idle(session *s);
 /* Save the position and free everything. */
 void session_close(session *s);
 

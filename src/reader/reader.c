@@ -123,6 +123,13 @@ int reader_page(nws_reader *r, lay_page *page)
     bk->lay->contents_mark = 0;
     if (rc < 0)
         return -1;
+    reader_shown(r, page);
+    return 0;
+}
+
+void reader_shown(nws_reader *r, const lay_page *page)
+{
+    nws_book *bk = r->book;
     r->article = book_article_of(bk, r->page);
     if (r->article == UINT32_MAX) {
         r->article = NWS_STATE_CONTENTS;
@@ -137,7 +144,6 @@ int reader_page(nws_reader *r, lay_page *page)
             nwsb_article_get(bk->lay->bundle, r->article, &art) == NWSB_OK)
             r->offset = art.text_offset;
     }
-    return 0;
 }
 
 int reader_relayout(nws_reader *r, nws_book *book, lay_page *scratch)

@@ -60,6 +60,9 @@ nws_action reader_key(nws_reader *r, nws_key key, uint32_t arg);
 /* Lay out the current page into page (with the contents selection
  * marked) and note the position it shows.  0 or -1. */
 int reader_page(nws_reader *r, lay_page *page);
+/* The current page was laid out ahead of time (pre-rendered): note the
+ * position it shows, as reader_page() would. */
+void reader_shown(nws_reader *r, const lay_page *page);
 /* After NWS_DO_RELAYOUT: the new book; the page holding the position. */
 int reader_relayout(nws_reader *r, nws_book *book, lay_page *scratch);
 /* Saved state in and out.  reader_restore() ignores a state for another

@@ -44,10 +44,21 @@ nws_rect refresh_changed(const nws_fb *before, const nws_fb *after)
 static uint64_t dark_to_light(const nws_fb *before, const nws_fb *after, nws_rect r)
 {
     uint64_t n = 0;
-    unsigned mid = after->levels / 2u;
-    for (uint32_t y = r.y; y < r.y + r.h; y++)
-        for (uint32_t x = r.x; x < r.x + r.w; x++)
-            n += fb_get(before, x, y) < mid && fb_get(after, x, y) >= mid;
+    unsigned bpp = after->bpp, mask = (1u << bpp) - 1u, mid = after->levels / 2u;
+    uint32_t per = 8u / bpp; /* pixels per byte */
+    for (uint32_t y = r.y; y < r.y + r.h; y++) {
+        const uint8_t *a = before->pix + (size_t)y * before->stride;
+        const uint8_t *b = after->pix + (size_t)y * after->stride;
+        for (uint32_t i = r.x / per; i <= (r.x + r.w - 1) / per; i++) {
+            if (a[i] == b[i])
+                continue; /* most bytes of a page turn stay as they were */
+            for (unsigned k = 0; k < per; k++) {
+                unsigned sh = 8u - bpp * (k + 1u);
+                unsigned va = (a[i] >> sh) & mask, vb = (b[i] >> sh) & mask;
+                n += va < mid && vb >= mid;
+            }
+        }
+    }
     return n;
 }
 
