@@ -55,15 +55,21 @@ static int save_state(session *s)
     reader_save(&s->r, s->id, &st);
     st.refresh_every = (uint16_t)s->refresh_every;
     uint32_t at = state_save(&st, slot);
-    char *dir = xstrdup(s->state_path), *slash = strrchr(dir, '/');
-    if (slash && slash != dir) {
-        *slash = 0;
-        mkdir(dir, 0700); /* one level: ~/.local/state/newsview */
+    /* the directories on the way (~/.local/state/newsview), like mkdir -p */
+    char *dir = xstrdup(s->state_path);
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        mkdir(dir, 0700);
+        *p = '/';
     }
     free(dir);
     int fd = open(s->state_path, O_RDWR | O_CREAT, 0600);
     if (fd < 0 || pwrite(fd, slot, sizeof slot, at) != (ssize_t)sizeof slot || fsync(fd) != 0) {
-        diag_warn(s->state_path, 0, "cannot save the reading position: %s", strerror(errno));
+        if (!s->save_failed) /* once, not at every key */
+            diag_warn(s->state_path, 0, "cannot save the reading position: %s", strerror(errno));
+        s->save_failed = 1;
         if (fd >= 0)
             close(fd);
         return -1;
@@ -84,9 +90,6 @@ char *session_default_state(const char *bundle)
     } else if (home && *home) {
         buf_adds(&p, home);
         buf_adds(&p, "/.local/state");
-        char *dir = xstrndup((const char *)p.data, p.len);
-        mkdir(dir, 0700); /* may exist */
-        free(dir);
     } else {
         return NULL;
     }

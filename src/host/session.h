@@ -33,6 +33,7 @@ typedef struct session {
     uint8_t *pre_mem;
     uint32_t pre_no;          /* its book page, 0: none ready */
     unsigned pre_hits;
+    int save_failed;          /* warned once already */
 } session;
 
 /* Open the bundle, restore the saved position (warning when it is for
