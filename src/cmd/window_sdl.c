@@ -89,10 +89,12 @@ static void refresh(win *g, session *s)
     }
     nws_where w;
     reader_where(&s->r, &w);
-    char title[256];
+    char title[256], pages[16] = "…";
+    if (w.pages)
+        snprintf(pages, sizeof pages, "%u", w.pages);
     snprintf(title, sizeof title,
-             "newsview: %s · page %u/%u · article %u of %u, page %u/%u · %s %s %u ms",
-             s->v.board->name, w.page, w.pages, w.article, w.articles, w.page_in_article,
+             "newsview: %s · page %u/%s · article %u of %u, page %u/%u · %s %s %u ms",
+             s->v.board->name, w.page, pages, w.article, w.articles, w.page_in_article,
              w.article_pages, rf->mode ? rf->mode->name : "-", rf->full ? "full" : "partial",
              rf->time_ms);
     SDL_SetWindowTitle(g->w, title);

@@ -109,9 +109,12 @@ static void log_refresh(session *s, const nws_refresh *rf)
     s->last = *rf;
     if (!s->log)
         return;
-    fprintf(s->log, "%u %s %s %u,%u %ux%u %ums page %u/%u article %u/%u (%s)\n", s->refreshes,
+    char pages[16] = "?";
+    if (w.pages)
+        snprintf(pages, sizeof pages, "%u", w.pages);
+    fprintf(s->log, "%u %s %s %u,%u %ux%u %ums page %u/%s article %u/%u (%s)\n", s->refreshes,
             rf->full ? "full" : "partial", rf->mode->name, rf->rect.x, rf->rect.y, rf->rect.w,
-            rf->rect.h, rf->time_ms, w.page, w.pages, w.article, w.articles, rf->reason);
+            rf->rect.h, rf->time_ms, w.page, pages, w.article, w.articles, rf->reason);
     fflush(s->log);
 }
 
@@ -187,6 +190,7 @@ int session_open(session *s, const char *bundle, const view_options *vo, const c
     s->bundle_path = bundle;
     s->state_path = state_path;
     s->vo = *vo;
+    s->vo.lazy = 1; /* only the pages needed now; the rest between keys */
     s->log = log;
     s->refresh_every = refresh_every;
     load_state(s);
@@ -244,6 +248,13 @@ int session_idle(session *s)
 {
     uint32_t next = s->r.page + 1;
     nws_book *bk = &s->v.book;
+    /* the rest of the book, one article per pause, before drawing ahead */
+    if (s->started && !bk->complete) {
+        if (book_step(bk) < 0)
+            return 0;
+        s->pre_no = 0;
+        return 1;
+    }
     /* contents pages carry the selection, which may still move */
     if (!s->started || !s->pre_page.runs || s->pre_no == next || next > bk->total ||
         next <= bk->contents_pages)

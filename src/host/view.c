@@ -180,7 +180,8 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
                             "glyph cache took %zu)", b->name, budget, fonts_used);
         return -1;
     }
-    if (book_paginate(&v->book, &v->lay, &v->arena, &v->page) < 0) {
+    if ((o->lazy ? book_start(&v->book, &v->lay, &v->arena, &v->page)
+                 : book_paginate(&v->book, &v->lay, &v->arena, &v->page)) < 0) {
         diag_error(bundle_path, 0, "cannot lay out the bundle: %s",
                    v->lay.fail ? v->lay.fail : "out of memory");
         return -1;

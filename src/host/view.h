@@ -25,6 +25,7 @@ typedef struct view_options {
     int no_default_fallbacks;
     uint32_t arena_bytes;        /* 0: the board's RAM budget */
     nws_dither dither;           /* pictures; 0: the panel's default */
+    int lazy;                    /* paginate as pages are asked for (book_step) */
 } view_options;
 
 typedef struct view {

@@ -15,11 +15,26 @@ typedef struct nws_book {
     uint32_t *contents_first; /* first entry on each contents page */
     /* where sequential reading is: the article page made last */
     uint32_t cur_article, cur_page;
+    /* pagination so far: articles [0, done) have their pages counted;
+     * first_page and total are known for them only */
+    uint32_t done;
+    int complete;
+    lay_page *scratch;
 } nws_book;
 
 /* Lays out every article once to count pages (no drawing).  Arrays come
  * from the arena.  0 or negative. */
 int book_paginate(nws_book *bk, nws_layout *lay, nws_arena *arena, lay_page *scratch);
+/* The same in bounded steps: book_start() counts only the contents pages;
+ * each book_step() paginates one more article (1: more remain, 0: done,
+ * negative on error).  Until the book is complete, page numbers are known
+ * up to total, and the footer leaves the bundle's page count out.  The
+ * functions below step as far as they need to.  scratch must outlive the
+ * book. */
+int book_start(nws_book *bk, nws_layout *lay, nws_arena *arena, lay_page *scratch);
+int book_step(nws_book *bk);
+int book_ensure_article(nws_book *bk, uint32_t a);
+int book_ensure_page(nws_book *bk, uint32_t n);
 /* Page n (from 1), decorated.  Consecutive pages cost one page of layout
  * each; a jump re-lays the article from its start. */
 int book_page(nws_book *bk, uint32_t n, lay_page *page);

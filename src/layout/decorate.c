@@ -106,11 +106,17 @@ static uint32_t fmt_u32(char *out, uint32_t v)
     return k;
 }
 
+/* "a / b"; b 0 (not known yet: the book is still being paginated) as
+ * "a / …". */
 static uint32_t fmt_fraction(char *out, uint32_t a, uint32_t b)
 {
     uint32_t n = fmt_u32(out, a);
     memcpy(out + n, " / ", 3);
     n += 3;
+    if (!b) {
+        memcpy(out + n, "\xE2\x80\xA6", 3);
+        return n + 3;
+    }
     return n + fmt_u32(out + n, b);
 }
 
@@ -186,7 +192,8 @@ uint32_t layout_contents_page(nws_layout *l, lay_page *page, uint32_t first,
         if (y + line > bottom && placed > 0)
             break;
         char num[12];
-        uint32_t nn = fmt_u32(num, page_numbers ? page_numbers[i] : 0);
+        /* an article not paginated yet has no page number to show */
+        uint32_t nn = page_numbers && page_numbers[i] ? fmt_u32(num, page_numbers[i]) : 0;
         int32_t numw = layout_measure(l, NWS_STYLE_REGULAR, l->size_of[LAY_FONT_BODY],
                                       (const uint8_t *)num, nn);
         lay_article_title(l, i, buf, sizeof buf);

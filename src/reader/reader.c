@@ -23,6 +23,9 @@ static void push(nws_reader *r)
 
 static nws_action go(nws_reader *r, uint32_t page, int remember)
 {
+    /* pages past those counted so far: paginate as far as needed */
+    if (page > r->book->total && book_ensure_page(r->book, page) < 0)
+        return NWS_DO_NOTHING;
     if (page < 1)
         page = 1;
     if (page > r->book->total)
@@ -75,10 +78,12 @@ nws_action reader_key(nws_reader *r, nws_key key, uint32_t arg)
         return go(r, r->page + 1, 0);
     case NWS_KEY_PREV:
         return r->page > 1 ? go(r, r->page - 1, 0) : NWS_DO_NOTHING;
-    case NWS_KEY_NEXT_ARTICLE:
-        if (a == UINT32_MAX)
-            return bk->articles ? go(r, bk->first_page[0], 1) : NWS_DO_NOTHING;
-        return a + 1 < bk->articles ? go(r, bk->first_page[a + 1], 1) : NWS_DO_NOTHING;
+    case NWS_KEY_NEXT_ARTICLE: {
+        uint32_t to = a == UINT32_MAX ? 0 : a + 1;
+        if (to >= bk->articles || book_ensure_article(bk, to) < 0)
+            return NWS_DO_NOTHING;
+        return go(r, bk->first_page[to], 1);
+    }
     case NWS_KEY_PREV_ARTICLE:
         if (a == UINT32_MAX)
             return NWS_DO_NOTHING;
@@ -98,7 +103,7 @@ nws_action reader_key(nws_reader *r, nws_key key, uint32_t arg)
             return select_entry(r, r->selected + 1);
         return reader_key(r, NWS_KEY_NEXT_ARTICLE, 0);
     case NWS_KEY_ENTER:
-        if (!on_contents(r) || bk->articles == 0)
+        if (!on_contents(r) || bk->articles == 0 || book_ensure_article(bk, r->selected) < 0)
             return NWS_DO_NOTHING;
         return go(r, bk->first_page[r->selected], 1);
     case NWS_KEY_SIZE_UP:
@@ -187,7 +192,7 @@ void reader_where(const nws_reader *r, nws_where *w)
     const nws_book *bk = r->book;
     memset(w, 0, sizeof *w);
     w->page = r->page;
-    w->pages = bk->total;
+    w->pages = bk->complete ? bk->total : 0; /* 0: still being counted */
     w->articles = bk->articles;
     uint32_t a = book_article_of(bk, r->page);
     if (a != UINT32_MAX) {

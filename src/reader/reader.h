@@ -72,7 +72,8 @@ void reader_save(const nws_reader *r, uint64_t bundle_id, nws_state *st);
 
 /* Where the reader is, for the status line. */
 typedef struct nws_where {
-    uint32_t page, pages;                 /* in the book */
+    uint32_t page, pages;                 /* in the book; pages 0 while the
+                                             book is still being paginated */
     uint32_t article, articles;           /* article from 1; 0 on the contents */
     uint32_t page_in_article, article_pages;
 } nws_where;

@@ -17,12 +17,14 @@ keys() { "$NV" --board "$B" --state "$T/st" --refresh-log "$T/log" "$@" "$T/s.nw
 # --- keys and the refresh log ---------------------------------------------
 check "headless keys run" keys --keys "next next article+ contents down enter" --png-final "$T/final.png"
 [ "$(wc -l <"$T/log")" -eq 7 ] && ok "one refresh per screen change (7)" || bad "refresh count" "$(cat "$T/log")"
-head -1 "$T/log" | grep -q "^1 full full 0,0 800x480 5000ms page 1/7 .*(first screen)" &&
+# the book is paginated as pages are needed: the page count is "?" at first
+head -1 "$T/log" | grep -q "^1 full full 0,0 800x480 5000ms page 1/? .*(first screen)" &&
     ok "the first screen is a full refresh of the whole panel" || bad "first refresh" "$(head -1 "$T/log")"
-sed -n 2p "$T/log" | grep -q "^2 partial partial .* 400ms page 2/7 article 1/5 (page turn)" &&
+sed -n 2p "$T/log" | grep -q "^2 partial partial .* 400ms page 2/[0-9?]* article 1/5 (page turn)" &&
     ok "a page turn is a partial refresh of the changed box" || bad "page turn" "$(sed -n 2p "$T/log")"
 has "$T/log" "(highlight moved)" && ok "moving the selection on the contents is a highlight" || bad "highlight"
 tail -1 "$T/log" | grep -q "article 4/5" && ok "enter opens the selected article" || bad "enter" "$(tail -1 "$T/log")"
+grep -q "page [0-9]*/7 " "$T/log" && ok "the page count is known once the book is paginated between keys" || bad "page count" "$(cat "$T/log")"
 "$NV" --board "$B" --png "$T/pages" --pages 6 "$T/s.nwsb" >/dev/null
 cmp -s "$T/final.png" "$T/pages/page-0006.png" && ok "the final screen is the page a plain render draws" ||
     bad "final screen" "$(tail -1 "$T/log")"
@@ -32,8 +34,8 @@ status_is "--png-final without keys is a usage error" 2 "$NV" --png-final "$T/x.
 
 # --- the saved position ---------------------------------------------------
 check "a second run resumes" keys --keys "next"
-head -1 "$T/log" | grep -q "page 6/7 article 4/5" && ok "it starts where the first run stopped" || bad "resume" "$(head -1 "$T/log")"
-tail -1 "$T/log" | grep -q "page 7/7" && ok "and goes on from there" || bad "resume next" "$(tail -1 "$T/log")"
+head -1 "$T/log" | grep -q "page 6/[0-9?]* article 4/5" && ok "it starts where the first run stopped" || bad "resume" "$(head -1 "$T/log")"
+tail -1 "$T/log" | grep -q "page 7/[0-9?]*" && ok "and goes on from there" || bad "resume next" "$(tail -1 "$T/log")"
 for cut in 0 10 64 100; do
     cp "$T/st" "$T/st.bak"
     head -c "$cut" "$T/st.bak" >"$T/st"
@@ -44,7 +46,7 @@ for cut in 0 10 64 100; do
 done
 printf 'garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage!' >"$T/st"
 keys --keys "next" >/dev/null 2>"$T/err"
-has "$T/err" "no valid position saved in it" && head -1 "$T/log" | grep -q "page 1/7" &&
+has "$T/err" "no valid position saved in it" && head -1 "$T/log" | grep -q "page 1/" &&
     ok "a garbled state file: a warning, and the contents" || bad "garbled state" "$(cat "$T/err")"
 keys --keys "goto:4" >/dev/null 2>&1
 "$NP" build -q -t "Another edition" -o "$T/s.nwsb" docs/samples/0[1-3]*
@@ -70,7 +72,11 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xwd
     xpid=$!
     sleep 1
     cp "$T/s.nwsb" "$T/w.nwsb"
-    DISPLAY=$disp "$NV" --window --no-eink-effects --scale 1 --state '' --board "$B" "$T/w.nwsb" 2>"$T/werr" &
+    # Under ASan, leak checking is off for the window alone: SDL's D-Bus and
+    # the X libraries it loads and unloads leave blocks LeakSanitizer cannot
+    # attribute; the session code it runs is leak-checked headless above.
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" DISPLAY=$disp \
+        "$NV" --window --no-eink-effects --scale 1 --state '' --board "$B" "$T/w.nwsb" 2>"$T/werr" &
     wpid=$!
     wid=""
     for _ in $(seq 50); do

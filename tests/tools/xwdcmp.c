@@ -72,5 +72,7 @@ int main(int argc, char **argv)
             diff += abs(green - want) > 2;
         }
     printf("%u of %u pixels differ\n", diff, img.width * img.height);
+    free(g);
+    free(x);
     return diff ? 1 : 0;
 }

@@ -312,7 +312,71 @@ static void reader_moves_and_keeps_its_place(void)
     unlink(path);
 }
 
+/* A lazily paginated book does only the work asked for, and ends up with
+ * the same page numbers as one paginated at once. */
+static void pagination_is_lazy_and_bounded(void)
+{
+    char path[] = "/tmp/nwlazyXXXXXX";
+    CHECK_INT(samples_bundle(path), 0);
+    view eager, lazy;
+    view_options o;
+    memset(&o, 0, sizeof o);
+    o.board = "waveshare-4in2";
+    o.font_dir = "fonts";
+    o.no_default_fallbacks = 1;
+    CHECK_INT(view_open(&eager, path, &o), 0);
+    o.lazy = 1;
+    CHECK_INT(view_open(&lazy, path, &o), 0);
+    nws_book *bk = &lazy.book;
+    CHECK_INT(bk->done, 0);
+    CHECK(!bk->complete);
+    CHECK_INT(bk->total, bk->contents_pages);
+    /* a position in article 3 paginates articles 0..3 only */
+    nws_reader r;
+    reader_init(&r, bk, 110);
+    nwsb_article a;
+    nwsb_article_get(lazy.bf.b, 3, &a);
+    r.article = 3;
+    r.offset = a.text_offset;
+    CHECK_INT(reader_relayout(&r, bk, &lazy.page), 0);
+    CHECK_INT(bk->done, 4);
+    CHECK(!bk->complete);
+    CHECK_INT(r.page, eager.book.first_page[3]);
+    /* the footer does not claim a page count it does not know */
+    CHECK_INT(reader_page(&r, &lazy.page), 0);
+    int dots = 0;
+    for (uint32_t i = 0; i < lazy.page.nruns; i++) {
+        const lay_run *run = &lazy.page.runs[i];
+        const char *t = (const char *)lazy.page.pool + run->text;
+        for (uint32_t k = 0; k + 3 <= run->len; k++)
+            dots |= memcmp(t + k, "\xE2\x80\xA6", 3) == 0 && k > 0 && t[k - 1] == ' ';
+    }
+    CHECK(dots);
+    /* one step per pause, then the same numbers as the eager book */
+    int steps = 0;
+    while (book_step(bk) == 1)
+        steps++;
+    CHECK_INT(steps, 0); /* article 4 was the last one left */
+    CHECK(bk->complete);
+    CHECK_INT(bk->total, eager.book.total);
+    for (uint32_t i = 0; i < bk->articles; i++) {
+        CHECK_INT(bk->first_page[i], eager.book.first_page[i]);
+        CHECK_INT(bk->pages[i], eager.book.pages[i]);
+    }
+    /* "next" past what is counted paginates on demand */
+    view_close(&lazy);
+    CHECK_INT(view_open(&lazy, path, &o), 0);
+    reader_init(&r, &lazy.book, 110);
+    CHECK_INT(reader_key(&r, NWS_KEY_GOTO, eager.book.total), NWS_DO_PAGE);
+    CHECK_INT(r.page, eager.book.total);
+    CHECK(lazy.book.complete);
+    view_close(&lazy);
+    view_close(&eager);
+    unlink(path);
+}
+
 const test_case reader_tests[] = {
+    {"pagination_is_lazy_and_bounded", pagination_is_lazy_and_bounded},
     {"saved_state_survives_any_damage", saved_state_survives_any_damage},
     {"refresh_policy_picks_modes", refresh_policy_picks_modes},
     {"reader_moves_and_keeps_its_place", reader_moves_and_keeps_its_place},
