@@ -3,11 +3,14 @@
  * the panel's behaviour: a full refresh flashes (inverted, black, then the
  * page), every refresh takes the board's time for its mode, and partial
  * refreshes leave a faint trace of the previous image in the region they
- * update until the next full refresh. */
+ * update until the next full refresh.  A status line under the panel
+ * (and the window title) says where the reader is and what the last
+ * refresh was. */
 #include <SDL.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "../host/diag.h"
 #include "../host/session.h"
 #include "newsview_read.h"
@@ -17,6 +20,8 @@ typedef struct win {
     SDL_Renderer *r;
     SDL_Texture *t;
     uint32_t pw, ph;         /* panel pixels */
+    uint32_t strip;          /* status line under the panel, in panel pixels */
+    uint8_t *status;         /* its gray pixels, pw x strip */
     uint8_t *screen;         /* what the panel shows, 8-bit gray */
     uint8_t *residue;        /* ghosting: darkness left behind, 0..255 */
     uint32_t *rgba;
@@ -27,10 +32,15 @@ typedef struct win {
 
 static void present(win *g, const uint8_t *gray)
 {
-    size_t n = (size_t)g->pw * g->ph;
+    size_t n = (size_t)g->pw * g->ph, m = (size_t)g->pw * g->strip;
     for (size_t i = 0; i < n; i++) {
         uint32_t v = gray[i];
         g->rgba[i] = 0xFF000000u | v << 16 | v << 8 | v;
+    }
+    /* the status line is the simulator's, not the panel's: tinted */
+    for (size_t i = 0; i < m; i++) {
+        uint32_t v = g->status[i];
+        g->rgba[n + i] = 0xFF000000u | (v * 15 / 16) << 16 | (v * 15 / 16) << 8 | v;
     }
     SDL_UpdateTexture(g->t, NULL, g->rgba, (int)(g->pw * 4));
     SDL_RenderClear(g->r);
@@ -44,6 +54,44 @@ static void wait_ms(uint32_t ms)
     while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
         SDL_PumpEvents(); /* keys typed meanwhile stay queued */
         SDL_Delay(5);
+    }
+}
+
+/* The status line, set with the reader's own small font (the glyph cache
+ * hands out panel levels, or bits on a 1-bit panel). */
+static void draw_status(win *g, session *s, const char *text)
+{
+    nws_fonts *f = &s->v.fonts;
+    int size = s->v.lay.size_of[LAY_FONT_SMALL];
+    unsigned top = s->v.fb.levels - 1u;
+    int32_t asc, desc;
+    memset(g->status, 255, (size_t)g->pw * g->strip);
+    memset(g->status, 128, g->pw); /* a rule between panel and status */
+    fonts_vmetrics(f, NWS_STYLE_REGULAR, size, &asc, &desc);
+    int base = ((int)g->strip * 64 + asc + desc) / 2 / 64;
+    int32_t x = 6 * 64;
+    for (const uint8_t *p = (const uint8_t *)text; *p;) {
+        uint32_t cp;
+        int ok;
+        p += utf8_decode(p, strlen((const char *)p), &cp, &ok);
+        const uint8_t *bm;
+        const nws_glyph *gl = fonts_render(f, NWS_STYLE_REGULAR, size, cp, &bm);
+        if (!gl)
+            continue;
+        int x0 = (int)(x >> 6) + gl->left, y0 = base - gl->top;
+        for (int yy = 0; yy < gl->rows; yy++)
+            for (int xx = 0; xx < gl->width; xx++) {
+                int px = x0 + xx, py = y0 + yy;
+                if (px < 0 || py < 1 || px >= (int)g->pw || py >= (int)g->strip)
+                    continue;
+                unsigned v = f->mono ? ((bm[yy * ((gl->width + 7) / 8) + xx / 8] & (0x80 >> (xx & 7)))
+                                            ? 0 : 255)
+                                     : bm[yy * gl->width + xx] * 255u / top;
+                uint8_t *d = &g->status[(size_t)py * g->pw + (size_t)px];
+                if (v < *d)
+                    *d = (uint8_t)v;
+            }
+        x += gl->advance;
     }
 }
 
@@ -89,7 +137,7 @@ static void refresh(win *g, session *s)
     }
     nws_where w;
     reader_where(&s->r, &w);
-    char title[256], pages[16] = "…";
+    char title[256], status[200], pages[16] = "…";
     if (w.pages)
         snprintf(pages, sizeof pages, "%u", w.pages);
     snprintf(title, sizeof title,
@@ -98,6 +146,11 @@ static void refresh(win *g, session *s)
              w.article_pages, rf->mode ? rf->mode->name : "-", rf->full ? "full" : "partial",
              rf->time_ms);
     SDL_SetWindowTitle(g->w, title);
+    snprintf(status, sizeof status, "page %u/%s · article %u of %u · last refresh: %s %s, %u ms",
+             w.page, pages, w.article, w.articles, rf->mode ? rf->mode->name : "-",
+             rf->full ? "full" : "partial", rf->time_ms);
+    draw_status(g, s, status);
+    present(g, g->screen);
 }
 
 static int press(win *g, session *s, nws_key key, uint32_t arg)
@@ -107,7 +160,6 @@ static int press(win *g, session *s, nws_key key, uint32_t arg)
         return -1;
     if (a != NWS_DO_NOTHING)
         refresh(g, s);
-    session_idle(s); /* the next page, before the next key */
     return 0;
 }
 
@@ -171,6 +223,7 @@ int window_run(session *s, const read_opts *ro)
     }
     g.pw = s->v.board->width;
     g.ph = s->v.board->height;
+    g.strip = (uint32_t)((s->v.lay.px_of[LAY_FONT_SMALL] * 18 / 10 + 63) / 64) + 2;
     g.effects = !ro->no_effects;
     unsigned pct = ro->scale_pct;
     if (!pct) {
@@ -183,18 +236,20 @@ int window_run(session *s, const read_opts *ro)
                 pct -= 5;
         }
     }
-    int ww = (int)(g.pw * pct / 100), wh = (int)(g.ph * pct / 100);
+    int ww = (int)(g.pw * pct / 100), wh = (int)((g.ph + g.strip) * pct / 100);
+    int panel_h = (int)(g.ph * pct / 100);
     g.w = SDL_CreateWindow("newsview", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, ww, wh, 0);
     g.r = g.w ? SDL_CreateRenderer(g.w, -1, SDL_RENDERER_SOFTWARE) : NULL;
     g.t = g.r ? SDL_CreateTexture(g.r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
-                                  (int)g.pw, (int)g.ph)
+                                  (int)g.pw, (int)(g.ph + g.strip))
               : NULL;
     size_t n = (size_t)g.pw * g.ph;
     g.screen = calloc(n, 1);
     g.residue = calloc(n, 1);
-    g.rgba = calloc(n, 4);
+    g.status = malloc((size_t)g.pw * g.strip);
+    g.rgba = calloc(n + (size_t)g.pw * g.strip, 4);
     int rc = 0;
-    if (!g.t || !g.screen || !g.residue || !g.rgba) {
+    if (!g.t || !g.screen || !g.residue || !g.rgba || !g.status) {
         diag_error(NULL, 0, "cannot open a window: %s", g.t ? "out of memory" : SDL_GetError());
         rc = -1;
     } else {
@@ -203,20 +258,26 @@ int window_run(session *s, const read_opts *ro)
         int quit = 0;
         while (!quit && rc == 0) {
             SDL_Event ev;
+            /* between key presses: the rest of the book and the next page,
+             * a bounded step at a time, as long as no key is waiting */
+            while (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) && session_idle(s))
+                SDL_PumpEvents();
             if (!SDL_WaitEvent(&ev))
                 break;
             if (ev.type == SDL_QUIT)
                 quit = 1;
             else if (ev.type == SDL_KEYDOWN)
                 rc = on_key(&g, s, ev.key.keysym.sym, &quit);
-            else if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT)
-                rc = on_tap(&g, s, ev.button.x, ev.button.y, ww, wh);
+            else if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT &&
+                     ev.button.y < panel_h)
+                rc = on_tap(&g, s, ev.button.x, ev.button.y, ww, panel_h);
             else if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_EXPOSED)
                 present(&g, g.screen);
         }
     }
     free(g.screen);
     free(g.residue);
+    free(g.status);
     free(g.rgba);
     if (g.t)
         SDL_DestroyTexture(g.t);

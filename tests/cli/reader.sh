@@ -88,6 +88,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xwd
         ok "the window opens"
         # the bundle deleted while open: the reader keeps its mapping
         rm -f "$T/w.nwsb"
+        sleep 1 # the window paginates the rest of the book while no key waits
         DISPLAY=$disp xdotool key --window "$wid" Right Right Down Home Down Return
         sleep 1
         DISPLAY=$disp xwd -root -silent >"$T/shot.xwd"
