@@ -17,6 +17,9 @@ const nws_board board_waveshare_2in13_v4 = {
     .gray_levels = 2,
     .pack = {.bpp = 1, .lsb_first = 0, .black_is_zero = 1, .stride_align = 1, .rotation = 90},
     .modes = {{"full", 2000, 2, 1}, {"partial", 300, 2, 0}},
+    /* Waveshare's notes ask for a full refresh after several partial ones
+     * without giving a number; five keeps the trace faint. */
+    .full_refresh_every = 5,
     .ram_budget = 248 * 1024,
     .font_size_10 = 80,
     .margin_px = 4,

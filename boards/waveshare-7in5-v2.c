@@ -16,6 +16,9 @@ const nws_board board_waveshare_7in5_v2 = {
     .gray_levels = 2,
     .pack = {.bpp = 1, .lsb_first = 0, .black_is_zero = 0, .stride_align = 1, .rotation = 0},
     .modes = {{"full", 5000, 2, 1}, {"fast", 1500, 2, 1}, {"partial", 400, 2, 0}},
+    /* Waveshare's notes ask for a full refresh after several partial ones
+     * without giving a number; five keeps the trace faint. */
+    .full_refresh_every = 5,
     .ram_budget = 248 * 1024, /* renderer arena; the framebuffer is 48 KiB more */
     .font_size_10 = 110,
     .margin_px = 18,
