@@ -26,9 +26,7 @@ uint16_t nwsb_image_max_width(const nwsb_bundle *b)
 int nwsb_image_get(const nwsb_bundle *b, uint32_t i, nwsb_image *out)
 {
     uint8_t e[NWSB_IMAGE_ENTRY_SIZE];
-    if (i >= b->img_count)
-        return NWSB_E_RANGE;
-    int rc = nwsb__read(b, b->img_off + i * b->img_esize, e, sizeof e);
+    int rc = nwsb__entry(b, b->img_off, b->img_esize, b->img_count, i, e, sizeof e);
     if (rc)
         return rc;
     out->text_offset = nwsb_get32(e + NWSB_I_TEXT_OFFSET);

@@ -37,6 +37,9 @@ struct nwsb_bundle {
 };
 
 int nwsb__read(const nwsb_bundle *b, uint32_t off, void *dst, uint32_t len);
+/* Entry i of a table (offset, entry size, count) into e[0..len). */
+int nwsb__entry(const nwsb_bundle *b, uint32_t off, uint32_t esize, uint32_t count, uint32_t i,
+                uint8_t *e, uint32_t len);
 int nwsb__region_crc(const nwsb_bundle *b, uint32_t off, uint32_t len, uint32_t *crc_out);
 int nwsb__open_images(nwsb_bundle *b, nwsb_diag *d);
 int nwsb__fail(nwsb_diag *d, int err, const char *part, uint32_t offset);

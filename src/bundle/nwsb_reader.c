@@ -451,14 +451,20 @@ void nwsb_dict_info(const nwsb_bundle *b, uint32_t *kind, uint32_t *id, uint32_t
     *size = b->dict_size;
 }
 
+int nwsb__entry(const nwsb_bundle *b, uint32_t off, uint32_t esize, uint32_t count, uint32_t i,
+                uint8_t *e, uint32_t len)
+{
+    if (i >= count)
+        return NWSB_E_RANGE;
+    /* an entry of an older minor version is shorter: the fields it lacks
+     * keep what the caller put there (zeros) */
+    return nwsb__read(b, off + i * esize, e, esize < len ? esize : len);
+}
+
 int nwsb_article_get(const nwsb_bundle *b, uint32_t i, nwsb_article *out)
 {
-    uint8_t e[NWSB_ARTICLE_ENTRY_SIZE] = {0};
-    if (i >= b->art_count)
-        return NWSB_E_RANGE;
-    /* a 1.0 entry has no script: it reads as 0, unknown */
-    uint32_t n = b->art_esize < sizeof e ? b->art_esize : (uint32_t)sizeof e;
-    int rc = nwsb__read(b, b->art_off + i * b->art_esize, e, n);
+    uint8_t e[NWSB_ARTICLE_ENTRY_SIZE] = {0}; /* a 1.0 entry has no script: 0, unknown */
+    int rc = nwsb__entry(b, b->art_off, b->art_esize, b->art_count, i, e, sizeof e);
     if (rc)
         return rc;
     out->id = nwsb_get64(e + NWSB_A_ID);
@@ -475,9 +481,7 @@ int nwsb_article_get(const nwsb_bundle *b, uint32_t i, nwsb_article *out)
 int nwsb_record_get(const nwsb_bundle *b, uint32_t i, nwsb_record *out)
 {
     uint8_t e[NWSB_RECORD_ENTRY_SIZE];
-    if (i >= b->rec_count)
-        return NWSB_E_RANGE;
-    int rc = nwsb__read(b, b->rec_off + i * b->rec_esize, e, sizeof e);
+    int rc = nwsb__entry(b, b->rec_off, b->rec_esize, b->rec_count, i, e, sizeof e);
     if (rc)
         return rc;
     out->data_offset = nwsb_get32(e + NWSB_R_DATA_OFFSET);

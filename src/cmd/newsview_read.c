@@ -10,58 +10,52 @@
 #include "../host/session.h"
 #include "newspack.h"
 
-static int run_keys(session *s, const char *keys)
+typedef struct key_list {
+    nws_key *key;
+    uint32_t *arg;
+    size_t n;
+} key_list;
+
+/* The key names, parsed before anything opens: a typo is a usage error,
+ * not half a run.  0, or -1 after naming every unknown key. */
+static int parse_keys(const char *keys, key_list *out)
 {
     char *list = xstrdup(keys);
+    size_t cap = strlen(keys) / 2 + 1; /* a name and a separator at least */
     int rc = 0;
-    for (char *save = NULL, *k = strtok_r(list, " \t\n,", &save); k && rc == 0;
+    out->key = xmalloc(cap * sizeof *out->key);
+    out->arg = xmalloc(cap * sizeof *out->arg);
+    out->n = 0;
+    for (char *save = NULL, *k = strtok_r(list, " \t\n,", &save); k;
          k = strtok_r(NULL, " \t\n,", &save)) {
-        nws_key key;
-        uint32_t arg;
-        if (session_parse_key(k, &key, &arg) < 0) {
-            diag_error(NULL, 0, "--keys: unknown key '%s' (next prev article+ article- contents "
-                                "up down enter size+ size- back goto:N)", k);
-            rc = -1;
-        } else if (session_key(s, key, arg) < 0) {
-            rc = -1;
+        if (session_parse_key(k, &out->key[out->n], &out->arg[out->n]) == 0) {
+            out->n++;
         } else {
-            session_idle(s); /* what a device does while the panel refreshes */
+            fprintf(stderr, "newsview: --keys: unknown key '%s' (next prev article+ article- "
+                            "contents up down enter size+ size- back goto:N)\n", k);
+            rc = -1;
         }
     }
     free(list);
     return rc;
 }
 
-/* Every key name valid?  Checked before anything opens: a typo is a usage
- * error, not half a run. */
-static int keys_valid(const char *keys)
-{
-    char *list = xstrdup(keys);
-    int ok = 1;
-    for (char *save = NULL, *k = strtok_r(list, " \t\n,", &save); k;
-         k = strtok_r(NULL, " \t\n,", &save)) {
-        nws_key key;
-        uint32_t arg;
-        if (session_parse_key(k, &key, &arg) < 0) {
-            fprintf(stderr, "newsview: --keys: unknown key '%s' (next prev article+ article- "
-                            "contents up down enter size+ size- back goto:N)\n", k);
-            ok = 0;
-        }
-    }
-    free(list);
-    return ok;
-}
-
 int newsview_read(const char *bundle, const view_options *vo, const read_opts *ro)
 {
     FILE *log = NULL;
-    if (ro->keys && !keys_valid(ro->keys))
+    key_list keys = {0};
+    if (ro->keys && parse_keys(ro->keys, &keys) < 0) {
+        free(keys.key);
+        free(keys.arg);
         return EXIT_USAGE;
+    }
     char *state = NULL;
     if (ro->log_path) {
         log = strcmp(ro->log_path, "-") == 0 ? stdout : fopen(ro->log_path, "w");
         if (!log) {
             diag_error(ro->log_path, 0, "cannot write the refresh log");
+            free(keys.key);
+            free(keys.arg);
             return EXIT_FAIL;
         }
     }
@@ -73,8 +67,10 @@ int newsview_read(const char *bundle, const view_options *vo, const read_opts *r
     int rc = session_open(&s, bundle, vo, state, log, ro->refresh_every) < 0 ? -1 : 0;
     if (rc == 0) {
         session_idle(&s);
-        if (ro->keys)
-            rc = run_keys(&s, ro->keys);
+        for (size_t i = 0; i < keys.n && rc == 0; i++) {
+            rc = session_key(&s, keys.key[i], keys.arg[i]) < 0 ? -1 : 0;
+            session_idle(&s); /* what a device does while the panel refreshes */
+        }
     }
     if (rc == 0 && ro->window)
         rc = window_run(&s, ro);
@@ -90,5 +86,7 @@ int newsview_read(const char *bundle, const view_options *vo, const read_opts *r
     if (log && log != stdout)
         fclose(log);
     free(state);
+    free(keys.key);
+    free(keys.arg);
     return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }

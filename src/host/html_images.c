@@ -82,30 +82,18 @@ static void img_refs(const xmlNode *img, refs *r)
         refs_add(r, html_attr(img, attrs[i]));
 }
 
-static const xmlNode *find_img(const xmlNode *n, int skip_captions)
-{
-    for (const xmlNode *k = n->children; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
-        if (html_is(k, "img"))
-            return k;
-        if (skip_captions && html_is(k, "figcaption"))
-            continue;
-        const xmlNode *f = find_img(k, skip_captions);
-        if (f)
-            return f;
-    }
-    return NULL;
-}
-
-static const xmlNode *find_child(const xmlNode *n, const char *name)
+/* The first element called name below n, in document order, not looking
+ * inside elements called skip (may be NULL). */
+static const xmlNode *find_below(const xmlNode *n, const char *name, const char *skip)
 {
     for (const xmlNode *k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (html_is(k, name))
             return k;
-        const xmlNode *f = find_child(k, name);
+        if (skip && html_is(k, skip))
+            continue;
+        const xmlNode *f = find_below(k, name, skip);
         if (f)
             return f;
     }
@@ -155,9 +143,9 @@ int html_image_element(const xmlNode *n, nws_builder *b)
         img = n;
     } else if (html_is(n, "picture")) {
         pic = n;
-        img = find_img(n, 0);
+        img = find_below(n, "img", NULL);
     } else if (html_is(n, "figure")) {
-        img = find_img(n, 1);
+        img = find_below(n, "img", "figcaption");
         if (!img)
             return 0; /* a figure of text or a table */
         figure = n;
@@ -175,7 +163,7 @@ int html_image_element(const xmlNode *n, nws_builder *b)
     }
     char *caption = NULL;
     if (figure) {
-        const xmlNode *fc = find_child(figure, "figcaption");
+        const xmlNode *fc = find_below(figure, "figcaption", NULL);
         caption = fc ? html_text(fc) : NULL;
     }
     refs r = {0};

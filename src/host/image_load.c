@@ -1,7 +1,6 @@
 /* image_load.c -- image references to gray pixels (libpng, libjpeg). */
 #include "image_load.h"
 
-#include "diag.h"
 
 #include <errno.h>
 #include <setjmp.h>
@@ -13,6 +12,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+
+#include "../core/fit.h"
+#include "diag.h"
 
 static int failf(char *why, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -394,18 +396,7 @@ int image_decode(const uint8_t *data, size_t n, uint32_t max_w, uint32_t max_h,
     if (rc != IMAGE_OK)
         return rc;
     uint32_t w = full.w, h = full.h;
-    if (w > max_w) {
-        h = (uint32_t)(((uint64_t)h * max_w + w / 2) / w);
-        w = max_w;
-    }
-    if (h > max_h) {
-        w = (uint32_t)(((uint64_t)w * max_h + h / 2) / h);
-        h = max_h;
-    }
-    if (w < 1)
-        w = 1;
-    if (h < 1)
-        h = 1;
+    nws_fit_within(&w, &h, max_w, max_h);
     if (w == full.w && h == full.h) {
         *out = full;
         return IMAGE_OK;

@@ -203,7 +203,8 @@ int input_load(const char *path, source_text *out, const char **why)
     int rc = input_read_raw(path, &raw);
     if (rc != 0) {
         buf_free(&raw);
-        *why = "too large";
+        if (rc == 1)
+            *why = "too large";
         return rc;
     }
     const uint8_t *p = raw.data;
@@ -291,7 +292,8 @@ static int read_markup(const char *path, input_format fmt, const input_options *
     int rc = input_read_raw(path, &raw);
     if (rc != 0) {
         buf_free(&raw);
-        *why = "too large";
+        if (rc == 1)
+            *why = "too large";
         return rc;
     }
     size_t before = out->n, added = 0;

@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../render/picture.h"
-#include "../render/render.h"
 #include "buf.h"
 #include "diag.h"
 
@@ -118,12 +116,6 @@ static void log_refresh(session *s, const nws_refresh *rf)
     fflush(s->log);
 }
 
-static void draw(session *s, const lay_page *page, nws_fb *fb)
-{
-    render_page(&s->v.fonts, page, fb);
-    s->v.picture_failures += (unsigned)picture_draw_page(&s->v.pictures, page, fb);
-}
-
 /* Lay out, draw, plan and "send" the new screen. */
 static int show(session *s, nws_change change)
 {
@@ -134,14 +126,13 @@ static int show(session *s, nws_change change)
         memcpy(v->fb.pix, s->pre_fb.pix, (size_t)v->fb.stride * v->fb.height);
         page = &s->pre_page;
         reader_shown(&s->r, page);
-        s->pre_hits++;
     } else {
         if (reader_page(&s->r, &v->page) < 0) {
             diag_error(s->bundle_path, 0, "cannot lay out page %u: %s", s->r.page,
                        v->lay.fail ? v->lay.fail : "the bundle is damaged");
             return -1;
         }
-        draw(s, &v->page, &v->fb);
+        view_draw(v, &v->page, &v->fb);
     }
     s->pre_no = 0;
     int picture = page_has_picture(page);
@@ -152,7 +143,6 @@ static int show(session *s, nws_change change)
         return -1;
     }
     s->started = 1;
-    s->shown_picture = picture;
     memcpy(s->shown.pix, v->fb.pix, (size_t)v->fb.stride * v->fb.height);
     log_refresh(s, &rf);
     return 0;
@@ -261,7 +251,7 @@ int session_idle(session *s)
         return 0;
     if (book_page(bk, next, &s->pre_page) < 0)
         return 0;
-    draw(s, &s->pre_page, &s->pre_fb);
+    view_draw(&s->v, &s->pre_page, &s->pre_fb);
     s->pre_no = next;
     return 1;
 }

@@ -20,7 +20,6 @@ typedef struct session {
     unsigned refresh_every;   /* 0: the board's */
     nws_fb shown;             /* what the panel shows now */
     uint8_t *shown_mem;
-    int shown_picture;
     uint64_t id;
     nws_state saved;          /* last state loaded or written (its seq) */
     FILE *log;                /* refresh log, or NULL */
@@ -32,7 +31,6 @@ typedef struct session {
     nws_fb pre_fb;
     uint8_t *pre_mem;
     uint32_t pre_no;          /* its book page, 0: none ready */
-    unsigned pre_hits;
     int save_failed;          /* warned once already */
 } session;
 

@@ -216,12 +216,17 @@ int view_layout(view *v, uint32_t n)
     return book_page(&v->book, n, &v->page);
 }
 
+void view_draw(view *v, const lay_page *page, nws_fb *fb)
+{
+    render_page(&v->fonts, page, fb);
+    v->picture_failures += (unsigned)picture_draw_page(&v->pictures, page, fb);
+}
+
 int view_render_native(view *v, uint32_t n)
 {
     if (book_page(&v->book, n, &v->page) < 0)
         return -1;
-    render_page(&v->fonts, &v->page, &v->fb);
-    v->picture_failures += (unsigned)picture_draw_page(&v->pictures, &v->page, &v->fb);
+    view_draw(v, &v->page, &v->fb);
     return fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board));
 }
 

@@ -57,6 +57,9 @@ void view_close(view *v);
 int view_render(view *v, uint32_t n);
 /* What a device does for page n: lay out, draw, pack into v->native. */
 int view_render_native(view *v, uint32_t n);
+/* Draw a laid-out page (text, then pictures) into fb; damaged pictures
+ * are counted in picture_failures. */
+void view_draw(view *v, const lay_page *page, nws_fb *fb);
 /* What the panel would show of v->fb: pack it natively and unpack it
  * into v->gray.  0 or -1. */
 int view_gray(view *v);

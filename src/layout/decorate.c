@@ -6,8 +6,7 @@
 #include "../text/scripts.h"
 #include "layout_internal.h"
 
-/* Copies s into buf (cap > 0), cut to fit; returns the length. */
-static size_t put_str(char *buf, size_t cap, size_t at, const char *s)
+size_t lay_append(char *buf, size_t cap, size_t at, const char *s)
 {
     while (*s && at + 1 < cap)
         buf[at++] = *s++;
@@ -30,9 +29,9 @@ void lay_article_title(nws_layout *l, uint32_t article, char *buf, size_t cap)
      * runs right to left would come out garbled: name the script instead. */
     const char *script = lay_unsupported_script(l, article);
     if (script) {
-        size_t n = put_str(buf, cap, 0, "[An article in ");
-        n = put_str(buf, cap, n, script);
-        put_str(buf, cap, n, " script]");
+        size_t n = lay_append(buf, cap, 0, "[An article in ");
+        n = lay_append(buf, cap, n, script);
+        lay_append(buf, cap, n, " script]");
         return;
     }
     nwsb_article_field(l->bundle, article, NWSB_FIELD_TITLE, buf, cap);

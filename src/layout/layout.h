@@ -117,6 +117,7 @@ typedef struct nws_layout {
     int page_has_body;
     int skip_body;                 /* a notice stands in for the text */
     int end_images_done;           /* pictures after the last block placed */
+    uint32_t img_next, img_next_at;/* picture cursor (paginate.c) */
     int in_caption;                /* the block being set is a caption */
     uint32_t contents_mark;        /* contents: entry shown selected, plus 1; 0 none */
     const char *fail;              /* why the last call failed, for messages */

@@ -68,6 +68,9 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
                     uint32_t *carry);
 void lay_carry_items(nws_layout *l, uint32_t from);
 
+/* decorate.c: append s to buf[0..at) (cap > 0), cut to fit, NUL-terminated;
+ * returns the new length. */
+size_t lay_append(char *buf, size_t cap, size_t at, const char *s);
 /* decorate.c: the title to show for an article; and the name of its
  * script when the renderer cannot lay that script out (else NULL). */
 void lay_article_title(nws_layout *l, uint32_t article, char *buf, size_t cap);

@@ -6,6 +6,7 @@
  * that do not fit wait for the next call. */
 #include <string.h>
 
+#include "../core/fit.h"
 #include "../core/utf8.h"
 #include "layout_internal.h"
 
@@ -125,6 +126,18 @@ static int next_token(nws_layout *l, nws_token *t, uint32_t *abs)
 
 /* --- blocks ------------------------------------------------------------ */
 
+/* Line height (pct of the role's size, never less than the face's own)
+ * and the baseline within it. */
+static void line_metrics(nws_layout *l, lay_block *bk, int pct)
+{
+    int32_t asc, desc;
+    fonts_vmetrics(l->fonts, lay_style_of(l, bk->role), l->size_of[bk->role], &asc, &desc);
+    bk->line_height = round_px((int64_t)l->px_of[bk->role] * pct / 100);
+    if (bk->line_height < asc - desc)
+        bk->line_height = round_px(asc - desc);
+    bk->ascent = round_px(asc + (bk->line_height - (asc - desc)) / 2);
+}
+
 static void block_setup(nws_layout *l, lay_block *bk, int type, int depth)
 {
     memset(bk, 0, sizeof *bk);
@@ -165,13 +178,7 @@ static void block_setup(nws_layout *l, lay_block *bk, int type, int depth)
             l->prev_block_type == NWS_BLOCK_PRE)
             bk->space_before = body_line / 2;
     }
-    int32_t px = l->px_of[bk->role];
-    int32_t asc, desc;
-    fonts_vmetrics(l->fonts, lay_style_of(l, bk->role), l->size_of[bk->role], &asc, &desc);
-    bk->line_height = round_px((int64_t)px * pct / 100);
-    if (bk->line_height < asc - desc)
-        bk->line_height = round_px(asc - desc);
-    bk->ascent = round_px(asc + (bk->line_height - (asc - desc)) / 2);
+    line_metrics(l, bk, pct);
     bk->measure = (l->cfg.width - l->cfg.margin_left - l->cfg.margin_right) * 64 -
                   bk->indent_left - bk->indent_right;
 }
@@ -239,16 +246,13 @@ static void add_bullet(nws_layout *l, const lay_block *bk, uint32_t line)
  * it is not shown.  The text itself stays in the bundle. */
 static int set_notice(nws_layout *l, const char *script)
 {
-    static const char *const parts[] = {
-        "This article is written in ", NULL,
-        " script, which this reader cannot lay out yet (its letters need joining, reordering "
-        "or right-to-left setting). Its text is kept unchanged in the bundle and is not shown "
-        "here, rather than shown garbled."};
     char buf[400];
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        for (const char *p = parts[i] ? parts[i] : script; *p && n + 1 < sizeof buf; p++)
-            buf[n++] = *p;
+    size_t n = lay_append(buf, sizeof buf, 0, "This article is written in ");
+    n = lay_append(buf, sizeof buf, n, script);
+    n = lay_append(buf, sizeof buf, n,
+                   " script, which this reader cannot lay out yet (its letters need joining, "
+                   "reordering or right-to-left setting). Its text is kept unchanged in the "
+                   "bundle and is not shown here, rather than shown garbled.");
     lay_block bk;
     l->nitems = 0; /* the lines above keep their text */
     block_setup(l, &bk, NWS_BLOCK_PARAGRAPH, 0);
@@ -329,16 +333,11 @@ static int set_header(nws_layout *l)
 /* A caption: smaller, set ragged, close under its picture. */
 static void caption_setup(nws_layout *l, lay_block *bk)
 {
-    int32_t asc, desc;
     bk->role = LAY_FONT_BYLINE;
     bk->ragged = 1;
     bk->first_indent = 0;
     bk->space_before = 0;
-    fonts_vmetrics(l->fonts, lay_style_of(l, bk->role), l->size_of[bk->role], &asc, &desc);
-    bk->line_height = round_px((int64_t)l->px_of[bk->role] * 125 / 100);
-    if (bk->line_height < asc - desc)
-        bk->line_height = round_px(asc - desc);
-    bk->ascent = round_px(asc + (bk->line_height - (asc - desc)) / 2);
+    line_metrics(l, bk, 125);
 }
 
 /* Fit a picture into the text column and the page: never enlarged,
@@ -349,32 +348,34 @@ static void picture_size(const nws_layout *l, const nwsb_image *im, uint32_t *w,
     int32_t page = l->cfg.height - l->cfg.margin_top - l->cfg.margin_bottom;
     /* leave a caption line beside a full-page picture */
     int32_t room = page - (l->px_of[LAY_FONT_BODY] * 2 + 63) / 64;
-    uint32_t cw = col > 1 ? (uint32_t)col : 1, ch = room > 1 ? (uint32_t)room : 1;
-    uint32_t pw = im->width, ph = im->height;
-    if (pw > cw) {
-        ph = (uint32_t)(((uint64_t)ph * cw + pw / 2) / pw);
-        pw = cw;
-    }
-    if (ph > ch) {
-        pw = (uint32_t)(((uint64_t)pw * ch + ph / 2) / ph);
-        ph = ch;
-    }
-    *w = pw ? pw : 1;
-    *h = ph ? ph : 1;
+    *w = im->width;
+    *h = im->height;
+    nws_fit_within(w, h, col > 1 ? (uint32_t)col : 1, room > 1 ? (uint32_t)room : 1);
+}
+
+/* The picture cursor: the next image table entry at or after the layout's
+ * place, and where it stands (UINT32_MAX: none).  Layout moves forward
+ * through an article, so a block start costs a compare, not a search of
+ * the table (a read per probe when the bundle sits on a card). */
+static void cursor_load(nws_layout *l, uint32_t i)
+{
+    nwsb_image im;
+    l->img_next = i;
+    l->img_next_at = nwsb_image_get(l->bundle, i, &im) == NWSB_OK ? im.text_offset : UINT32_MAX;
 }
 
 /* Lines for the pictures of this article anchored at stream offset at;
  * returns how many, and whether one is captioned by the block there. */
 static uint32_t set_pictures(nws_layout *l, uint32_t at, int *captioned)
 {
-    uint32_t n = 0, count = nwsb_image_count(l->bundle);
+    uint32_t n = 0;
     int32_t body_line = round_px((int64_t)l->px_of[LAY_FONT_BODY] * 135 / 100);
     *captioned = 0;
-    for (uint32_t i = nwsb_image_find(l->bundle, at); i < count; i++) {
+    while (l->img_next_at < at)
+        cursor_load(l, l->img_next + 1);
+    for (; l->img_next_at == at; cursor_load(l, l->img_next + 1)) {
         nwsb_image im;
-        if (nwsb_image_get(l->bundle, i, &im) != NWSB_OK || im.text_offset != at)
-            break;
-        if (im.article != l->article)
+        if (nwsb_image_get(l->bundle, l->img_next, &im) != NWSB_OK || im.article != l->article)
             continue;
         if (l->nlines >= l->max_lines || l->nline_runs >= l->max_line_runs)
             break;
@@ -384,7 +385,7 @@ static uint32_t set_pictures(nws_layout *l, uint32_t at, int *captioned)
         lay_run *r = &l->line_runs[l->nline_runs];
         memset(r, 0, sizeof *r);
         r->x = (col - (int32_t)w * 64) / 2 & ~63;
-        r->text = i;
+        r->text = l->img_next;
         r->flags = LAY_RUN_IMAGE;
         r->img_w = (uint16_t)w;
         r->img_h = (uint16_t)h;
@@ -624,6 +625,7 @@ int layout_begin_article(nws_layout *l, uint32_t article)
     l->skip_body = 0;
     l->end_images_done = 0;
     l->in_caption = 0;
+    cursor_load(l, nwsb_image_find(l->bundle, a.text_offset));
     return 0;
 }
 

@@ -93,7 +93,9 @@ static int draw_one(nws_pictures *p, const lay_run *r, nws_fb *fb)
         frame(fb, x0, y0, (int)ow, (int)oh);
         return -1;
     }
-    uint8_t *out = (uint8_t *)p->sum; /* a row of results fits over the sums */
+    /* The row buffer is free once a row's sums are taken, and is as wide
+     * as any stored row (ow <= iw): the results go there. */
+    uint8_t *out = p->row;
     for (int i = 0; i < 3; i++)
         memset(p->err[i], 0, ((size_t)p->out_cap + 4) * sizeof *p->err[i]);
     uint32_t sy = 0;

@@ -1,11 +1,14 @@
 /* helpers.c -- shared by the unit tests. */
 #include "helpers.h"
 
+#include "../../src/host/atomic_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../src/bundle/nwsb_dict.h"
+#include "../../src/host/atomic_file.h"
 #include "../../src/host/bundle_file.h"
 #include "../../src/text/nws_text.h"
 
@@ -140,4 +143,40 @@ char *read_article_stream(nwsb_bundle *b, uint32_t i, size_t *len)
     free(buf);
     *len = out.len;
     return buf_take_str(&out);
+}
+
+/* Pack files into a bundle at path. */
+int pack_files(const char *const *files, size_t n, const char *path)
+{
+    article_list l = {0};
+    input_options o = {FORMAT_AUTO, 1, 0, 0};
+    char **paths = NULL;
+    size_t np = 0, cap = 0;
+    for (size_t i = 0; i < n; i++)
+        if (input_expand(files[i], &paths, &np, &cap) < 0)
+            return -1;
+    for (size_t i = 0; i < np; i++) {
+        input_read(paths[i], &o, &l, NULL);
+        free(paths[i]);
+    }
+    free(paths);
+    writer_options w = default_writer();
+    bundle_meta meta = {"Test edition", "2026-01-01T00:00:00Z", "en", "unit tests"};
+    writer_stats st;
+    nwbuf img = {0};
+    int rc = l.n ? bundle_build(&l, &meta, &w, &img, &st) : -1;
+    if (rc == 0)
+        rc = atomic_write(path, img.data, img.len);
+    article_list_free(&l);
+    buf_free(&img);
+    return rc;
+}
+
+void test_view_options(view_options *o, const char *board, unsigned size10)
+{
+    memset(o, 0, sizeof *o);
+    o->board = board;
+    o->font_size_10 = size10;
+    o->font_dir = "fonts";
+    o->no_default_fallbacks = 1;
 }

@@ -8,6 +8,7 @@
 #include "../../src/bundle/nwsb.h"
 #include "../../src/host/bundle_writer.h"
 #include "../../src/host/input.h"
+#include "../../src/host/view.h"
 
 /* The stream as readable text: <P>, <H2>, <Q1> (quote, depth), <L0:3> (list
  * item depth 0, ordinal 3), <PRE>; "+" after the tag for continued blocks;
@@ -27,5 +28,12 @@ writer_options default_writer(void);
 char *read_article_stream(nwsb_bundle *b, uint32_t i, size_t *len);
 
 int open_image(const nwbuf *img, nwsb_bundle **b, nwsb_diag *d);
+
+/* Pack files and directories (as newspack build reads them, without the
+ * finishing steps) into a bundle file at path. */
+int pack_files(const char *const *files, size_t n, const char *path);
+/* Options for a view on a board with the project's fonts and no system
+ * fallbacks; size10 0 is the board's. */
+void test_view_options(view_options *o, const char *board, unsigned size10);
 
 #endif

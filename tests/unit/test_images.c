@@ -258,10 +258,7 @@ static int black_share(uint8_t level, const char *board, nws_dither dither, unsi
     buf_free(&img);
     view v;
     view_options o;
-    memset(&o, 0, sizeof o);
-    o.board = board;
-    o.font_dir = "fonts";
-    o.no_default_fallbacks = 1;
+    test_view_options(&o, board, 0);
     o.dither = dither;
     int share = -1;
     if (view_open(&v, path, &o) == 0) {
@@ -338,10 +335,7 @@ static void pictures_fit_and_never_split(void)
     buf_free(&img);
     view v;
     view_options o;
-    memset(&o, 0, sizeof o);
-    o.board = "waveshare-4in2";
-    o.font_dir = "fonts";
-    o.no_default_fallbacks = 1;
+    test_view_options(&o, "waveshare-4in2", 0);
     unsigned pictures = 0;
     if (view_open(&v, path, &o) == 0) {
         const lay_config *c = &v.lay.cfg;

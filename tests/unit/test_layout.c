@@ -15,33 +15,6 @@
 
 #define CORPUS "../shared/corpus"
 
-/* Pack files into a bundle at path. */
-static int pack_files(const char *const *files, size_t n, const char *path)
-{
-    article_list l = {0};
-    input_options o = {FORMAT_AUTO, 1, 0, 0};
-    char **paths = NULL;
-    size_t np = 0, cap = 0;
-    for (size_t i = 0; i < n; i++)
-        if (input_expand(files[i], &paths, &np, &cap) < 0)
-            return -1;
-    for (size_t i = 0; i < np; i++) {
-        input_read(paths[i], &o, &l, NULL);
-        free(paths[i]);
-    }
-    free(paths);
-    writer_options w = default_writer();
-    bundle_meta meta = {"Test edition", "2026-01-01T00:00:00Z", "en", "unit tests"};
-    writer_stats st;
-    nwbuf img = {0};
-    int rc = l.n ? bundle_build(&l, &meta, &w, &img, &st) : -1;
-    if (rc == 0)
-        rc = atomic_write(path, img.data, img.len);
-    article_list_free(&l);
-    buf_free(&img);
-    return rc;
-}
-
 static void norm_add(nwbuf *b, const uint8_t *s, size_t n, int *space)
 {
     for (size_t i = 0; i < n;) {
@@ -93,12 +66,8 @@ static void check_board(const char *bundle, const char *board, unsigned size10, 
 {
     view v;
     view_options o;
-    memset(&o, 0, sizeof o);
+    test_view_options(&o, board, size10);
     memset(pc, 0, sizeof *pc);
-    o.board = board;
-    o.font_size_10 = size10;
-    o.font_dir = "fonts";
-    o.no_default_fallbacks = 1;
     if (view_open(&v, bundle, &o) < 0) {
         CHECK(!"view_open");
         view_close(&v);
@@ -248,10 +217,7 @@ static void golden_pages(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         view v;
         view_options o;
-        memset(&o, 0, sizeof o);
-        o.board = cases[i].board;
-        o.font_dir = "fonts";
-        o.no_default_fallbacks = 1;
+        test_view_options(&o, cases[i].board, 0);
         if (view_open(&v, path, &o) < 0) {
             CHECK(!"view_open");
             view_close(&v);

@@ -182,55 +182,27 @@ static void refresh_policy_picks_modes(void)
     free(b.pix);
 }
 
-static const char *const three[] = {
-    "First article\nDate: 2026-11-01\nA first paragraph with a good number of words in it.\n",
-    "Second article\nDate: 2026-11-02\nA second one, also with words.\n",
-    "Third article\nDate: 2026-11-03\nAnd the third, the last of them.\n"};
-
 /* The samples (5 articles) as a bundle file; its path in path. */
 static int samples_bundle(char *path)
 {
+    static const char *const samples[] = {"docs/samples"};
     int fd = mkstemp(path);
     if (fd < 0)
         return -1;
     close(fd);
-    article_list l = {0};
-    input_options o = {FORMAT_AUTO, 1, 0, 0};
-    char **paths = NULL;
-    size_t n = 0, cap = 0;
-    input_expand("docs/samples", &paths, &n, &cap);
-    for (size_t i = 0; i < n; i++) {
-        input_read(paths[i], &o, &l, NULL);
-        free(paths[i]);
-    }
-    free(paths);
-    writer_options w = default_writer();
-    bundle_meta meta = {"Samples", "2026-11-28T00:00:00Z", "en", "unit tests"};
-    writer_stats ws;
-    nwbuf img = {0};
-    int rc = bundle_build(&l, &meta, &w, &img, &ws);
-    if (rc == 0)
-        rc = atomic_write(path, img.data, img.len);
-    article_list_free(&l);
-    buf_free(&img);
-    return rc;
+    return pack_files(samples, 1, path);
 }
 
 static int open_at(view *v, const char *path, const char *board, unsigned size10)
 {
     view_options o;
-    memset(&o, 0, sizeof o);
-    o.board = board;
-    o.font_size_10 = size10;
-    o.font_dir = "fonts";
-    o.no_default_fallbacks = 1;
+    test_view_options(&o, board, size10);
     return view_open(v, path, &o);
 }
 
 static void reader_moves_and_keeps_its_place(void)
 {
     char path[] = "/tmp/nwreadXXXXXX";
-    (void)three;
     CHECK_INT(samples_bundle(path), 0);
     view v;
     if (open_at(&v, path, "waveshare-4in2", 110) < 0) {
@@ -320,10 +292,7 @@ static void pagination_is_lazy_and_bounded(void)
     CHECK_INT(samples_bundle(path), 0);
     view eager, lazy;
     view_options o;
-    memset(&o, 0, sizeof o);
-    o.board = "waveshare-4in2";
-    o.font_dir = "fonts";
-    o.no_default_fallbacks = 1;
+    test_view_options(&o, "waveshare-4in2", 0);
     CHECK_INT(view_open(&eager, path, &o), 0);
     o.lazy = 1;
     CHECK_INT(view_open(&lazy, path, &o), 0);
