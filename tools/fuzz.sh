@@ -70,8 +70,10 @@ for target in html feed; do
             head -c 65536 "$d/source.html" >"$seeds/$(basename "$d").html"
         done
     elif [ $target = feed ] && [ -d ../shared/corpus/feedparser ]; then
-        find ../shared/corpus/feedparser -name '*.xml' | head -n 300 | while read -r f; do
-            cp "$f" "$seeds/$(echo "$f" | tr '/' '_')"
+        # No `| head` here: with pipefail, find's SIGPIPE would end the run.
+        mapfile -t feeds < <(find ../shared/corpus/feedparser -name '*.xml' | sort)
+        for f in "${feeds[@]:0:300}"; do
+            cp "$f" "$seeds/${f//\//_}"
         done
     fi
     printf '<html><body><article><p>Seed page, with a paragraph.</p></article></body></html>' >"$seeds/min.html"
