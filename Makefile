@@ -59,25 +59,32 @@ CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks
             src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c \
             src/render/picture.c src/reader/reader.c src/reader/state.c src/reader/refresh.c
 # Host code: parsing inputs and writing bundles.
-HOST_SRC := src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c \
+# The reader application on POSIX: a bundle file mapped, the core set up
+# in one arena, keys turned into screens and refreshes, the position
+# saved.  Shared by the simulator and the Linux devices; links only the
+# core's libraries (FreeType, zlib).
+APP_SRC := src/app/buf.c src/app/diag.c src/app/mapfile.c src/app/bundle_file.c src/app/view.c \
+           src/app/session.c
+HOST_SRC := src/host/article.c src/host/dates.c \
             src/host/input.c src/host/parse_text.c src/host/parse_markdown.c \
             src/host/entities.c src/host/entities_table.c src/host/bundle_writer.c \
-            src/host/atomic_file.c src/host/bundle_file.c src/host/mapfile.c \
-            src/host/png_write.c src/host/view.c src/host/linebreaks.c src/host/charset.c \
+            src/host/atomic_file.c \
+            src/host/png_write.c src/host/linebreaks.c src/host/charset.c \
             src/host/html_doc.c src/host/html_blocks.c src/host/html_meta.c \
             src/host/readability.c src/host/readability_util.c src/host/readability_clean.c \
             src/host/parse_html.c src/host/feed_model.c src/host/feed_xml.c \
             src/host/feed_json.c src/host/parse_feed.c \
             src/host/select.c src/host/script_detect.c src/host/hyphenate.c \
             src/host/lang_guess.c src/host/image_load.c src/host/html_images.c \
-            src/host/bundle_images.c src/host/session.c
+            src/host/bundle_images.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 CORE_OBJ := $(call obj,$(CORE_SRC))
-HOST_OBJ := $(call obj,$(HOST_SRC))
+HOST_OBJ := $(call obj,$(HOST_SRC) $(APP_SRC))
+APP_OBJ := $(call obj,$(APP_SRC))
 
 .PHONY: all demo check valgrind test-programs bench fuzz eval-extract install uninstall clean deps dict
 all: $(BUILD)/newspack $(BUILD)/newsview

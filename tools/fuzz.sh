@@ -29,7 +29,7 @@ mkdir -p "$dir/corpus" "$dir/crashes"
     src/layout/book.c src/render/render.c src/render/gamma_table.c src/render/picture.c \
     -o "$dir/fuzz_layout" $(pkg-config --libs zlib freetype2)
 # The host's page and feed parsers (libxml2, jansson, iconv underneath).
-host_src="src/host/buf.c src/host/diag.c src/host/article.c src/host/dates.c src/host/input.c
+host_src="src/app/buf.c src/app/diag.c src/host/article.c src/host/dates.c src/host/input.c
     src/host/parse_text.c src/host/parse_markdown.c src/host/entities.c src/host/entities_table.c
     src/host/linebreaks.c src/host/charset.c src/host/html_doc.c src/host/html_blocks.c
     src/host/html_meta.c src/host/readability.c src/host/readability_util.c

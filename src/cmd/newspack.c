@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../bundle/nwsb_format.h"
-#include "../host/diag.h"
+#include "../app/diag.h"
 
 static const char usage_text[] =
     "Usage: newspack COMMAND [OPTIONS] ...\n"

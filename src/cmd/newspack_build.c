@@ -10,7 +10,7 @@
 #include "../bundle/nwsb_dict.h"
 #include "../host/atomic_file.h"
 #include "../host/bundle_writer.h"
-#include "../host/diag.h"
+#include "../app/diag.h"
 #include "../host/dates.h"
 #include "../board/board.h"
 #include "../host/hyphenate.h"

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "../bundle/nwsb.h"
-#include "../host/bundle_file.h"
-#include "../host/diag.h"
+#include "../app/bundle_file.h"
+#include "../app/diag.h"
 #include "../text/nws_text.h"
 #include "newspack.h"
 

@@ -10,10 +10,10 @@
 
 #include "../board/board.h"
 #include "../core/utf8.h"
-#include "../host/buf.h"
-#include "../host/diag.h"
+#include "../app/buf.h"
+#include "../app/diag.h"
 #include "../host/png_write.h"
-#include "../host/view.h"
+#include "../app/view.h"
 #include "newsview_read.h"
 #include "newspack.h"
 

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../host/buf.h"
-#include "../host/diag.h"
+#include "../app/buf.h"
+#include "../app/diag.h"
 #include "../host/png_write.h"
-#include "../host/session.h"
+#include "../app/session.h"
 #include "newspack.h"
 
 typedef struct key_list {

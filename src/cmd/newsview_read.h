@@ -3,7 +3,7 @@
 #ifndef NEWSVIEW_READ_H
 #define NEWSVIEW_READ_H
 
-#include "../host/view.h"
+#include "../app/view.h"
 
 typedef struct read_opts {
     const char *keys;       /* headless: space-separated key names */

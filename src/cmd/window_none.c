@@ -1,5 +1,5 @@
 /* window_none.c -- newsview built without SDL2: --window says how to get it. */
-#include "../host/diag.h"
+#include "../app/diag.h"
 #include "newsview_read.h"
 
 int window_run(struct session *s, const read_opts *ro)

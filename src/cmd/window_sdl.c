@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "../core/utf8.h"
-#include "../host/diag.h"
-#include "../host/session.h"
+#include "../app/diag.h"
+#include "../app/session.h"
 #include "newsview_read.h"
 
 typedef struct win {

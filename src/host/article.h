@@ -10,7 +10,7 @@
 
 #include "../bundle/nwsb_format.h"
 #include "../text/nws_text.h"
-#include "buf.h"
+#include "../app/buf.h"
 
 enum { ARTICLE_DIR_UNKNOWN = 0, ARTICLE_DIR_LTR, ARTICLE_DIR_RTL };
 

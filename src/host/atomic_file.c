@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "../app/buf.h"
+#include "../app/diag.h"
 
 /* The temp file to remove if a signal ends us mid-write.  A fixed buffer,
  * because the handler may only call async-signal-safe functions. */

@@ -6,7 +6,7 @@
 #include <zlib.h>
 
 #include "../bundle/nwsb_format.h"
-#include "diag.h"
+#include "../app/diag.h"
 
 /* Raw deflate at level 9: photos gain little past that, and zopfli would
  * spend seconds per picture. */

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "article.h"
-#include "buf.h"
+#include "../app/buf.h"
 
 typedef struct image_sections {
     nwbuf table; /* entries without the table head; data offsets relative */

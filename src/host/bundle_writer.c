@@ -17,7 +17,7 @@
 #include "../bundle/nwsb_format.h"
 #include "../text/nws_text.h"
 #include "bundle_images.h"
-#include "diag.h"
+#include "../app/diag.h"
 
 /* A block marker is not started this close to the end of a record: it
  * would only be reopened as a continuation in the next one. */

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "buf.h"
+#include "../app/buf.h"
 #include "input.h"
 
 typedef struct bundle_meta {

@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "../core/utf8.h"
-#include "diag.h"
+#include "../app/diag.h"
 
 #define SNIFF_BYTES 4096
 #define REPORTS 5

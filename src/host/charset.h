@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
+#include "../app/buf.h"
 
 typedef enum { CHARSET_HTML, CHARSET_XML } charset_kind;
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "../app/buf.h"
+#include "../app/diag.h"
 #include "feed.h"
 
 static const char *str(json_t *o, const char *key)

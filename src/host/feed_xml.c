@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
+#include "../app/buf.h"
 #include "charset.h"
-#include "diag.h"
+#include "../app/diag.h"
 #include "feed.h"
 #include "html_blocks.h"
 #include "html_doc.h"

@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-#include "buf.h"
+#include "../app/buf.h"
 #include "charset.h"
-#include "diag.h"
+#include "../app/diag.h"
 #include "html_blocks.h"
 
 /* libxml2 would print parse errors on stderr by itself. */

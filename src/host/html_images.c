@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "diag.h"
+#include "../app/diag.h"
 #include "html_blocks.h"
 #include "image_load.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
+#include "../app/buf.h"
 #include "html_blocks.h"
 #include "html_doc.h"
 #include "readability_internal.h"

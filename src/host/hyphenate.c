@@ -11,7 +11,7 @@
 
 #include "../core/utf8.h"
 #include "../text/breaks.h"
-#include "diag.h"
+#include "../app/diag.h"
 #include "script_detect.h"
 
 #define MAX_WORD 64 /* longer runs are chemistry or junk, not words */

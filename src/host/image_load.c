@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 #include "../core/fit.h"
-#include "diag.h"
+#include "../app/diag.h"
 
 static int failf(char *why, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

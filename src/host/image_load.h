@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "article.h"
-#include "buf.h"
+#include "../app/buf.h"
 
 typedef struct gray_image {
     uint8_t *pix; /* w * h bytes, 0 black .. 255 white */

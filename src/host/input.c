@@ -12,7 +12,7 @@
 #include "../core/utf8.h"
 #include "dates.h"
 #include "feed.h"
-#include "diag.h"
+#include "../app/diag.h"
 #include "linebreaks.h"
 
 /* Bundles address text with 32-bit offsets; past this an input is refused

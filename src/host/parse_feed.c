@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "../app/diag.h"
 #include "feed.h"
 #include "html_blocks.h"
 #include "html_doc.h"

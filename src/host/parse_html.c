@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "diag.h"
+#include "../app/diag.h"
 #include "html_blocks.h"
 #include "html_doc.h"
 #include "image_load.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "diag.h"
+#include "../app/diag.h"
 #include "entities.h"
 #include "image_load.h"
 #include "input.h"

@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "../core/utf8.h"
-#include "diag.h"
+#include "../app/diag.h"
 #include "input.h"
 
 /* A title longer than this is a paragraph that happens to come first. */

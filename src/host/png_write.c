@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "atomic_file.h"
-#include "buf.h"
-#include "diag.h"
+#include "../app/buf.h"
+#include "../app/diag.h"
 
 static void to_buf(png_structp png, png_bytep data, png_size_t n)
 {

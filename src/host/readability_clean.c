@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "../app/buf.h"
 #include "html_blocks.h"
 #include "readability_internal.h"
 

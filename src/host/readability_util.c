@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "../core/utf8.h"
-#include "buf.h"
+#include "../app/buf.h"
 #include "html_blocks.h"
 #include "readability_internal.h"
 

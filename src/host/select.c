@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bundle_file.h"
-#include "diag.h"
+#include "../app/bundle_file.h"
+#include "../app/diag.h"
 
 /* Titles compare without case, spacing and punctuation: feeds re-post an
  * article with a typographic quote changed. */

@@ -9,7 +9,7 @@
 
 #include "../../src/bundle/nwsb.h"
 #include "../../src/bundle/nwsb_dict.h"
-#include "../../src/host/bundle_file.h"
+#include "../../src/app/bundle_file.h"
 
 typedef struct {
     size_t live, peak;

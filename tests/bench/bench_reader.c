@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../../src/host/session.h"
+#include "../../src/app/session.h"
 
 static double now(void)
 {

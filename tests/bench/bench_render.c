@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "../../src/host/view.h"
+#include "../../src/app/view.h"
 
 static double now(void)
 {

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../src/host/diag.h"
+#include "../../src/app/diag.h"
 #include "../../src/host/input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

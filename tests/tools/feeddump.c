@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../src/host/buf.h"
-#include "../../src/host/diag.h"
+#include "../../src/app/buf.h"
+#include "../../src/app/diag.h"
 #include "../../src/host/feed.h"
 #include "../../src/host/input.h"
 

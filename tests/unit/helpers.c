@@ -9,7 +9,7 @@
 
 #include "../../src/bundle/nwsb_dict.h"
 #include "../../src/host/atomic_file.h"
-#include "../../src/host/bundle_file.h"
+#include "../../src/app/bundle_file.h"
 #include "../../src/text/nws_text.h"
 
 char *stream_dump(const uint8_t *s, size_t n)

@@ -8,7 +8,7 @@
 #include "../../src/bundle/nwsb.h"
 #include "../../src/host/bundle_writer.h"
 #include "../../src/host/input.h"
-#include "../../src/host/view.h"
+#include "../../src/app/view.h"
 
 /* The stream as readable text: <P>, <H2>, <Q1> (quote, depth), <L0:3> (list
  * item depth 0, ordinal 3), <PRE>; "+" after the tag for continued blocks;

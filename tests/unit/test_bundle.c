@@ -3,7 +3,7 @@
 #include <zlib.h>
 
 #include "../../src/bundle/nwsb_dict.h"
-#include "../../src/host/bundle_file.h"
+#include "../../src/app/bundle_file.h"
 #include "../../src/text/nws_text.h"
 #include "helpers.h"
 #include "test.h"

@@ -6,7 +6,7 @@
 
 #include "../../src/host/atomic_file.h"
 #include "../../src/host/image_load.h"
-#include "../../src/host/view.h"
+#include "../../src/app/view.h"
 #include "helpers.h"
 #include "test.h"
 

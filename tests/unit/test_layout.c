@@ -7,7 +7,7 @@
 #include "../../src/core/utf8.h"
 #include "../../src/host/atomic_file.h"
 #include "../../src/host/png_write.h"
-#include "../../src/host/view.h"
+#include "../../src/app/view.h"
 #include "../../src/layout/layout_internal.h"
 #include "../../src/text/breaks.h"
 #include "helpers.h"

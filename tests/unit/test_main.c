@@ -1,7 +1,7 @@
 /* test_main.c -- runs every unit test table; "N passed, N failed" last. */
 #include <stdlib.h>
 
-#include "../../src/host/diag.h"
+#include "../../src/app/diag.h"
 #include "test.h"
 
 int test_case_failed;

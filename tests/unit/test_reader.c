@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "../../src/host/atomic_file.h"
-#include "../../src/host/view.h"
+#include "../../src/app/view.h"
 #include "../../src/reader/reader.h"
 #include "../../src/reader/refresh.h"
 #include "../../src/reader/state.h"
