@@ -11,13 +11,41 @@
 # Honoured: CC CFLAGS LDFLAGS CPPFLAGS PREFIX DESTDIR CROSS_COMPILE V=1 BUILD
 
 PREFIX ?= /usr/local
+VERSION := $(shell sed -n "s/^#define NEWSPACK_VERSION \"\(.*\)\"/\1/p" src/cmd/newspack.h)
 BINDIR ?= $(PREFIX)/bin
 DOCDIR ?= $(PREFIX)/share/doc/newsreader
+# make BOARD=<name>: newsreader for that device, in build/<name>/, built
+# with the toolchain its board file names (.link.cross) unless
+# CROSS_COMPILE says otherwise.  The target's FreeType and zlib come from
+# Debian's packages unpacked into build/sysroot/<triplet>
+# (tools/cross-sysroot.sh); STATIC=1, the default for boards, links them
+# and the C library in, since e-readers ship old C libraries.
+BOARD ?=
+ifneq ($(BOARD),)
+ifeq ($(wildcard boards/$(BOARD).c),)
+$(error BOARD=$(BOARD): there is no boards/$(BOARD).c (build/newsview --list-boards lists the boards))
+endif
+BOARD_CROSS := $(shell sed -n 's/.*\.cross = "\([^"]*\)".*/\1/p' boards/$(BOARD).c)
+ifeq ($(origin CROSS_COMPILE),undefined)
+CROSS_COMPILE := $(BOARD_CROSS)
+endif
+BUILD ?= build/$(BOARD)
+STATIC ?= 1
+endif
 BUILD ?= build
 CROSS_COMPILE ?=
-PKG_CONFIG ?= $(CROSS_COMPILE)pkg-config
+STATIC ?= 0
 ifeq ($(origin CC),default)
-CC := $(CROSS_COMPILE)cc
+CC := $(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc,cc)
+endif
+ifneq ($(CROSS_COMPILE),)
+TRIPLET := $(patsubst %-,%,$(CROSS_COMPILE))
+SYSROOT := build/sysroot/$(TRIPLET)
+SYSROOT_READY := $(SYSROOT)/.ready
+PKG_CONFIG ?= PKG_CONFIG_SYSROOT_DIR=$(abspath $(SYSROOT)) \
+              PKG_CONFIG_LIBDIR=$(abspath $(SYSROOT))/usr/lib/$(TRIPLET)/pkgconfig pkg-config
+else
+PKG_CONFIG ?= pkg-config
 endif
 CFLAGS ?= -O2 -g
 SANITIZE ?=
@@ -32,9 +60,16 @@ endif
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+ifeq ($(CROSS_COMPILE),)
 PKGS := zlib md4c freetype2 libpng libjpeg libunibreak libxml-2.0 jansson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lz -lmd4c)
+else
+# A device build needs only the core's libraries; asked for when a recipe
+# runs, after the sysroot exists.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags freetype2 zlib)
+endif
+DEVICE_LIBS = $(shell $(PKG_CONFIG) $(if $(filter 1,$(STATIC)),--static) --libs freetype2 zlib) -lm
 # Zopfli and libhyphen (Debian libzopfli-dev, libhyphen-dev) ship no
 # pkg-config file.
 HOST_LIBS := $(PKG_LIBS) -lzopfli -lhyphen
@@ -42,10 +77,12 @@ ifneq ($(SANITIZE),)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 # The simulator window is optional: without SDL2 newsview says how to get it.
+ifeq ($(CROSS_COMPILE),)
 SDL_CFLAGS := $(shell $(PKG_CONFIG) --cflags sdl2 2>/dev/null)
 SDL_LIBS := $(shell $(PKG_CONFIG) --libs sdl2 2>/dev/null)
+endif
 WINDOW_SRC := $(if $(SDL_LIBS),src/cmd/window_sdl.c,src/cmd/window_none.c)
-ALL_CFLAGS := -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 DATADIR ?= $(PREFIX)/share/newsreader
 ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFONTDIR='"$(DATADIR)/fonts"' \
                 $(CPPFLAGS)
@@ -57,7 +94,8 @@ CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks
             src/board/board.c $(sort $(wildcard boards/*.c)) src/fb/fb.c src/fb/pack.c \
             src/font/font.c src/layout/items.c src/layout/linebreak.c src/layout/paginate.c \
             src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c \
-            src/render/picture.c src/reader/reader.c src/reader/state.c src/reader/refresh.c
+            src/render/picture.c src/reader/reader.c src/reader/state.c src/reader/refresh.c \
+            src/panel/panel.c src/panel/uc8179.c src/panel/ssd16xx.c
 # Host code: parsing inputs and writing bundles.
 # The reader application on POSIX: a bundle file mapped, the core set up
 # in one arena, keys turned into screens and refreshes, the position
@@ -77,6 +115,9 @@ HOST_SRC := src/host/article.c src/host/dates.c \
             src/host/select.c src/host/script_detect.c src/host/hyphenate.c \
             src/host/lang_guess.c src/host/image_load.c src/host/html_images.c \
             src/host/bundle_images.c
+# The Linux device program: display and input backends over an nws_sys,
+# and the loop that joins them to a reading session.
+DEVICE_SRC := $(sort $(wildcard src/platform/*.c)) src/app/device.c
 NEWSPACK_SRC := src/cmd/newspack.c src/cmd/newspack_build.c src/cmd/newspack_inspect.c \
                 src/cmd/newspack_check.c
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -87,9 +128,14 @@ HOST_OBJ := $(call obj,$(HOST_SRC) $(APP_SRC))
 APP_OBJ := $(call obj,$(APP_SRC))
 
 .PHONY: all demo check valgrind test-programs bench fuzz eval-extract install uninstall clean deps dict
-all: $(BUILD)/newspack $(BUILD)/newsview
+ifeq ($(BOARD),)
+all: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/newsreader
+else
+all: $(BUILD)/newsreader
+	@echo "$(BUILD)/newsreader: $$(file -b $(BUILD)/newsreader | cut -d, -f1-2), $$(stat -c %s $(BUILD)/newsreader) bytes"
+endif
 
-$(BUILD)/obj/%.o: %.c
+$(BUILD)/obj/%.o: %.c | $(SYSROOT_READY)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
@@ -102,6 +148,18 @@ $(BUILD)/newsview: $(call obj,src/cmd/newsview.c src/cmd/newsview_read.c $(WINDO
                    $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS) $(SDL_LIBS)
+
+$(BUILD)/obj/src/app/device.o: ALL_CPPFLAGS += -DNWS_DEVICE_BOARD='"$(or $(BOARD),kobo-clara-hd)"' \
+                                -DNWS_VERSION='"$(VERSION)"'
+
+$(BUILD)/newsreader: $(call obj,src/cmd/newsreader.c $(DEVICE_SRC)) $(APP_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) $(if $(filter 1,$(STATIC)),-static) -o $@ $^ $(DEVICE_LIBS)
+
+ifneq ($(SYSROOT),)
+$(SYSROOT_READY):
+	@tools/cross-sysroot.sh $(TRIPLET) $(SYSROOT)
+endif
 
 $(BUILD)/obj/src/cmd/window_sdl.o: src/cmd/window_sdl.c
 	@mkdir -p $(dir $@)

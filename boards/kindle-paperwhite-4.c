@@ -16,10 +16,15 @@ const nws_board board_kindle_paperwhite_4 = {
     .gray_levels = 16,
     .pack = {.bpp = 8, .lsb_first = 0, .black_is_zero = 1, .spread = 1, .stride_align = 32,
              .rotation = 0},
-    .modes = {{"GC16", 450, 16, 1}, {"GL16", 450, 16, 0}, {"REAGL", 450, 16, 0},
-              {"DU", 260, 2, 0}, {"A2", 120, 2, 0}},
+    /* hw: the PW4 ("rex") EPDC numbers, shared with "zelda" (GC16 2, GL16 3,
+     * REAGL 4, DU 1, A2 6), as koreader-base's mxcfb_kindle_h lists them */
+    .modes = {{"GC16", 450, 16, 1, 2}, {"GL16", 450, 16, 0, 3}, {"REAGL", 450, 16, 0, 4},
+              {"DU", 260, 2, 0, 1}, {"A2", 120, 2, 0, 6}},
     .ram_budget = 8 * 1024 * 1024,
     .font_size_10 = 100,
     .margin_px = 48,
     .paragraph_indent = 1,
+    /* The PW4's touch screen reports in the portrait view's own axes. */
+    .link = {.kind = NWS_LINK_LINUX_FB, .cross = "arm-linux-gnueabihf-", .device = "/dev/fb0",
+             .fb_abi = NWS_FB_ABI_KINDLE_REX},
 };

@@ -17,10 +17,16 @@ const nws_board board_kobo_clara_hd = {
     .gray_levels = 16,
     .pack = {.bpp = 8, .lsb_first = 0, .black_is_zero = 1, .spread = 1, .stride_align = 32,
              .rotation = 0},
-    .modes = {{"GC16", 450, 16, 1}, {"GL16", 450, 16, 0}, {"REAGL", 450, 16, 0},
-              {"DU", 260, 2, 0}, {"A2", 120, 2, 0}},
+    /* hw: the NTX waveform numbers of Kobo's mxcfb (GC16 2, GL16 5, REAGL
+     * as GLR16 6, DU 1, A2 4), as koreader-base's mxcfb_kobo_h lists them */
+    .modes = {{"GC16", 450, 16, 1, 2}, {"GL16", 450, 16, 0, 5}, {"REAGL", 450, 16, 0, 6},
+              {"DU", 260, 2, 0, 1}, {"A2", 120, 2, 0, 4}},
     .ram_budget = 8 * 1024 * 1024,
     .font_size_10 = 100,
     .margin_px = 48,
     .paragraph_indent = 1,
+    /* Kobo touch panels report the portrait view's axes swapped and x
+     * mirrored (KOReader's Kobo defaults: touch_switch_xy, touch_mirrored_x). */
+    .link = {.kind = NWS_LINK_LINUX_FB, .cross = "arm-linux-gnueabihf-", .device = "/dev/fb0",
+             .fb_abi = NWS_FB_ABI_KOBO_MARK7, .touch = {.swap_xy = 1, .mirror_x = 1}},
 };

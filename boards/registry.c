@@ -8,8 +8,11 @@ extern const nws_board board_kindle_paperwhite_4;
 extern const nws_board board_kobo_clara_hd;
 extern const nws_board board_lilygo_t5_4in7;
 extern const nws_board board_waveshare_2in13_v4;
+extern const nws_board board_waveshare_2in13_v4_rpi;
 extern const nws_board board_waveshare_4in2;
+extern const nws_board board_waveshare_4in2_rpi;
 extern const nws_board board_waveshare_7in5_v2;
+extern const nws_board board_waveshare_7in5_v2_rpi;
 
 const nws_board *const nws_boards[] = {
     &board_inkplate_6,
@@ -18,7 +21,10 @@ const nws_board *const nws_boards[] = {
     &board_kobo_clara_hd,
     &board_lilygo_t5_4in7,
     &board_waveshare_2in13_v4,
+    &board_waveshare_2in13_v4_rpi,
     &board_waveshare_4in2,
+    &board_waveshare_4in2_rpi,
     &board_waveshare_7in5_v2,
+    &board_waveshare_7in5_v2_rpi,
 };
 const size_t nws_board_count = sizeof nws_boards / sizeof nws_boards[0];

@@ -1,25 +1,10 @@
-/* Waveshare 4.2" e-Paper (V2): 400x300, black/white, SSD1683 over SPI.
- * Waveshare 4.2inch e-Paper Module (V2) spec: full 4 s, fast 1.5 s,
- * partial 0.4 s.  SSD1683 RAM (command 0x24): bit 1 is white, MSB first
- * (SSD1683 datasheet, "Write RAM (BW)"). */
-#include "../src/board/board.h"
+/* Waveshare 4.2" e-Paper Module V2: the panel alone, for the simulator and for
+ * microcontroller boards (see waveshare-4in2.h). */
+#include "waveshare-4in2.h"
 
 const nws_board board_waveshare_4in2 = {
     .name = "waveshare-4in2",
     .description = "Waveshare 4.2\" e-Paper Module V2",
-    .controller = "SSD1683",
     .interface = "SPI",
-    .width = 400,
-    .height = 300,
-    .dpi = 119, /* 400x300 on 4.2" */
-    .gray_levels = 2,
-    .pack = {.bpp = 1, .lsb_first = 0, .black_is_zero = 1, .stride_align = 1, .rotation = 0},
-    .modes = {{"full", 4000, 2, 1}, {"fast", 1500, 2, 1}, {"partial", 400, 2, 0}},
-    /* Waveshare's notes ask for a full refresh after several partial ones
-     * without giving a number; five keeps the trace faint. */
-    .full_refresh_every = 5,
-    .ram_budget = 248 * 1024,
-    .font_size_10 = 100,
-    .margin_px = 10,
-    .paragraph_indent = 1,
+    WAVESHARE_4IN2_PANEL,
 };

@@ -7,6 +7,10 @@
 #   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
 #          valgrind, Tesseract OCR, Python 3 for the extraction and feed
 #          conformance scripts, Xvfb, xdotool and xwd for the window test)
+#   cross: build + the Debian cross compilers for armhf and arm64, qemu-user
+#          to run their output, file(1) (make BOARD=..., tools/cross-sysroot.sh)
+#   test:  also everything cross installs: the tests cross-build and run
+#          the armhf reader under qemu-arm
 #   bench: test + what the benchmarks compare with (mupdf-tools, pandoc)
 # Runs apt-get itself as root or through sudo; otherwise prints the exact
 # command and fails, so a user knows what to run.
@@ -26,6 +30,9 @@ for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-de
     hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt hyphen-ru \
     hyphen-pl hyphen-el; do want "$p"; done
 if [ "$what" != build ]; then
+    for p in gcc-arm-linux-gnueabihf gcc-aarch64-linux-gnu qemu-user file; do want "$p"; done
+fi
+if [ "$what" != build ] && [ "$what" != cross ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
         tesseract-ocr-eng python3 xvfb xdotool x11-apps; do want "$p"; done
 fi

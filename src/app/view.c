@@ -58,6 +58,12 @@ static const char *find_font_dir(const char *given, char *buf, size_t cap)
                 snprintf(buf, cap, "%s/../share/newsreader/fonts", exe);
                 return buf;
             }
+            /* a device's unpacked tarball: fonts/ beside the binary */
+            snprintf(buf, cap, "%s/fonts/%s", exe, face_files[0]);
+            if (exists(buf)) {
+                snprintf(buf, cap, "%s/fonts", exe);
+                return buf;
+            }
             for (int up = 1; up <= 3; up++) {
                 snprintf(buf, cap, "%s/%s/fonts/%s", exe,
                          up == 1 ? ".." : up == 2 ? "../.." : "../../..", face_files[0]);

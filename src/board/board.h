@@ -28,7 +28,46 @@ typedef struct nws_refresh_mode {
     uint16_t time_ms;     /* typical panel time for a full-screen update */
     uint8_t levels;       /* gray levels the mode can show */
     uint8_t flashing;     /* inverts the screen while updating */
+    uint16_t hw;          /* what the hardware calls it: the EPDC waveform
+                             number for a Linux e-ink framebuffer, the
+                             NWS_UPDATE_* kind for a panel driver */
 } nws_refresh_mode;
+
+/* Update kinds a panel controller driver knows (src/panel/panel.h). */
+enum { NWS_UPDATE_FULL = 0, NWS_UPDATE_FAST = 1, NWS_UPDATE_PARTIAL = 2 };
+
+/* How a Linux device reaches the panel. */
+enum {
+    NWS_LINK_NONE = 0,  /* simulator only (or a microcontroller) */
+    NWS_LINK_LINUX_FB,  /* /dev/fb0 with the vendor's e-ink ioctls */
+    NWS_LINK_SPI        /* spidev + GPIO character device, our own controller driver */
+};
+/* Which e-ink ioctl set a Linux framebuffer speaks (src/platform/mxcfb.h). */
+enum { NWS_FB_ABI_NONE = 0, NWS_FB_ABI_KOBO_MARK7, NWS_FB_ABI_KINDLE_REX };
+
+#define NWS_NO_PIN 0xFFu
+#define NWS_LINK_BUTTONS 4
+
+struct nws_panel_driver;
+
+typedef struct nws_link {
+    uint8_t kind;             /* NWS_LINK_* */
+    const char *cross;        /* toolchain prefix `make BOARD=` uses, e.g.
+                                 "arm-linux-gnueabihf-" (the Makefile reads it) */
+    const char *device;       /* "/dev/fb0", "/dev/spidev0.0" */
+    /* Linux framebuffer */
+    uint8_t fb_abi;           /* NWS_FB_ABI_* */
+    struct {
+        uint8_t swap_xy, mirror_x, mirror_y; /* raw touch axes -> reading view */
+    } touch;
+    /* SPI panel */
+    const struct nws_panel_driver *driver;
+    const char *gpiochip;     /* "/dev/gpiochip0" */
+    uint32_t spi_hz;
+    uint8_t pin_dc, pin_rst, pin_busy, pin_power; /* GPIO line offsets, NWS_NO_PIN */
+    uint8_t buttons[NWS_LINK_BUTTONS];  /* next, prev, contents, enter; NWS_NO_PIN */
+    uint16_t busy_timeout_ms; /* longest a refresh may keep BUSY before we give up */
+} nws_link;
 
 #define NWS_BOARD_MAX_MODES 6
 
@@ -53,6 +92,7 @@ typedef struct nws_board {
     uint16_t font_size_10;    /* body size in tenths of a point */
     uint16_t margin_px;       /* page margin inside the insets */
     uint8_t paragraph_indent; /* 1: first-line indent; 0: space between */
+    nws_link link;            /* zero: no Linux device behind it */
 } nws_board;
 
 extern const nws_board *const nws_boards[];

@@ -65,7 +65,7 @@ static void list_boards(void)
 {
     for (size_t i = 0; i < nws_board_count; i++) {
         const nws_board *b = nws_boards[i];
-        printf("%-20s %4ux%-4u %3u dpi %3u gray  %s (%s)\n", b->name, b->width, b->height, b->dpi,
+        printf("%-22s %4ux%-4u %3u dpi %3u gray  %s (%s)\n", b->name, b->width, b->height, b->dpi,
                b->gray_levels, b->controller, b->interface);
     }
 }

@@ -1,0 +1,45 @@
+/* panel.c -- what the controller drivers share. */
+#include "panel.h"
+
+int panel_window(const nws_board *b, uint32_t x, uint32_t y, uint32_t w, uint32_t h,
+                 nws_panel_window *out)
+{
+    if (!w || !h || x >= b->width || y >= b->height)
+        return -1;
+    if (w > b->width - x)
+        w = b->width - x;
+    if (h > b->height - y)
+        h = b->height - y;
+    uint32_t x1 = x + w - 1, y1 = y + h - 1, W = b->width, H = b->height;
+    uint32_t nx0, nx1, ny0, ny1;
+    /* the inverse of fb_unpack()'s native -> reading mapping */
+    switch (b->pack.rotation) {
+    case 90: nx0 = H - 1 - y1; nx1 = H - 1 - y; ny0 = x; ny1 = x1; break;
+    case 180: nx0 = W - 1 - x1; nx1 = W - 1 - x; ny0 = H - 1 - y1; ny1 = H - 1 - y; break;
+    case 270: nx0 = y; nx1 = y1; ny0 = W - 1 - x1; ny1 = W - 1 - x; break;
+    default: nx0 = x; nx1 = x1; ny0 = y; ny1 = y1;
+    }
+    /* Controllers address X in whole bytes (SSD16xx RAM X, UC8179 HRST[9:3]). */
+    uint32_t per = 8u / (b->pack.bpp ? b->pack.bpp : 1);
+    uint32_t limit = board_native_stride(b) * per;
+    nx0 -= nx0 % per;
+    nx1 = nx1 - nx1 % per + per - 1;
+    if (nx1 >= limit)
+        nx1 = limit - 1;
+    out->x = nx0;
+    out->y = ny0;
+    out->w = nx1 - nx0 + 1;
+    out->h = ny1 - ny0 + 1;
+    return 0;
+}
+
+const char *panel_status_text(nws_panel_status st)
+{
+    switch (st) {
+    case NWS_PANEL_OK: return "ok";
+    case NWS_PANEL_EBUS: return "the bus failed";
+    case NWS_PANEL_EBUSY: return "BUSY did not clear in time (is the panel connected and powered?)";
+    case NWS_PANEL_EARG: return "the image does not fit the panel";
+    }
+    return "unknown error";
+}
