@@ -183,7 +183,18 @@ demo: deps
 
 # The test programs of one build (BUILD, SANITIZE select which).
 test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo $(BUILD)/mkimages \
-               $(BUILD)/feeddump $(BUILD)/xwdcmp
+               $(BUILD)/feeddump $(BUILD)/xwdcmp $(BUILD)/newsreader $(BUILD)/devemu $(BUILD)/imgcmp
+
+$(BUILD)/imgcmp: $(call obj,tests/tools/imgcmp.c)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# newsreader's device code against an emulated kernel (tests/emu/); links
+# only what newsreader links, so it also cross-builds for qemu-arm runs.
+EMU_SRC := $(sort $(wildcard tests/emu/*.c))
+$(BUILD)/devemu: $(call obj,$(EMU_SRC) $(DEVICE_SRC)) $(APP_OBJ) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) $(if $(filter 1,$(STATIC)),-static) -o $@ $^ $(DEVICE_LIBS)
 
 $(BUILD)/xwdcmp: $(call obj,tests/tools/xwdcmp.c)
 	@$(if $(Q),echo "  LD      $@")

@@ -142,6 +142,12 @@ static int show(session *s, nws_change change)
         diag_error(NULL, 0, "board %s has no refresh modes", v->board->name);
         return -1;
     }
+    if (v->fonts.load_errors && !s->glyphs_warned) {
+        diag_warn(s->bundle_path, 0, "page %u: %u glyphs could not be loaded (damaged font, or "
+                  "board %s's memory budget is too small)", s->r.page, v->fonts.load_errors,
+                  v->board->name);
+        s->glyphs_warned = 1;
+    }
     s->started = 1;
     memcpy(s->shown.pix, v->fb.pix, (size_t)v->fb.stride * v->fb.height);
     log_refresh(s, &rf);
@@ -157,8 +163,14 @@ static int open_view(session *s)
     /* A second page buffer from the arena and a second framebuffer: a
      * device keeps them when its memory allows; without them every turn
      * lays out and draws on the key press. */
-    if (layout_page_alloc(&s->v.lay, &s->v.arena, &s->pre_page) < 0)
+    if (layout_page_alloc(&s->v.lay, &s->v.arena, &s->pre_page) == 0 &&
+        s->v.arena.size - s->v.arena.used < VIEW_ARENA_HEADROOM) {
+        /* It fits, but would eat the working memory FreeType needs to
+         * load glyphs: glyphs would go missing from pages.  Without it. */
+        arena_free(&s->v.arena, s->pre_page.runs);
+        arena_free(&s->v.arena, s->pre_page.pool);
         memset(&s->pre_page, 0, sizeof s->pre_page);
+    }
     if (!s->pre_mem) {
         size_t n = (size_t)s->v.fb.stride * s->v.fb.height;
         s->pre_mem = xmalloc(n);

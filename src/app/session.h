@@ -32,6 +32,7 @@ typedef struct session {
     uint8_t *pre_mem;
     uint32_t pre_no;          /* its book page, 0: none ready */
     int save_failed;          /* warned once already */
+    int glyphs_warned;        /* glyphs FreeType could not load: warned once */
 } session;
 
 /* Open the bundle, restore the saved position (warning when it is for

@@ -32,8 +32,15 @@ int layout_page_alloc(nws_layout *l, nws_arena *arena, lay_page *page)
     memset(page, 0, sizeof *page);
     page->runs = arena_alloc(arena, l->cfg.max_runs * sizeof *page->runs);
     page->pool = arena_alloc(arena, l->cfg.max_pool);
-    if (!page->runs || !page->pool)
+    if (!page->runs || !page->pool) {
+        /* give back the half that was granted: the arena is all we have */
+        if (page->runs)
+            arena_free(arena, page->runs);
+        if (page->pool)
+            arena_free(arena, page->pool);
+        memset(page, 0, sizeof *page);
         return -1;
+    }
     page->runs_cap = l->cfg.max_runs;
     page->pool_cap = l->cfg.max_pool;
     return 0;
