@@ -69,7 +69,9 @@ else
 # runs, after the sysroot exists.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags freetype2 zlib)
 endif
-DEVICE_LIBS = $(shell $(PKG_CONFIG) $(if $(filter 1,$(STATIC)),--static) --libs freetype2 zlib) -lm
+DEVICE_LIBS = $(shell $(PKG_CONFIG) $(if $(filter 1,$(STATIC)),--static) --libs freetype2 zlib) -lm \
+              $(if $(SYSROOT),-Wl$(comma)-rpath-link$(comma)$(abspath $(SYSROOT))/usr/lib/$(TRIPLET))
+comma := ,
 # Zopfli and libhyphen (Debian libzopfli-dev, libhyphen-dev) ship no
 # pkg-config file.
 HOST_LIBS := $(PKG_LIBS) -lzopfli -lhyphen
@@ -127,7 +129,7 @@ CORE_OBJ := $(call obj,$(CORE_SRC))
 HOST_OBJ := $(call obj,$(HOST_SRC) $(APP_SRC))
 APP_OBJ := $(call obj,$(APP_SRC))
 
-.PHONY: all demo check valgrind test-programs bench fuzz eval-extract install uninstall clean deps dict
+.PHONY: all dist demo check valgrind test-programs bench fuzz eval-extract install uninstall clean deps dict
 ifeq ($(BOARD),)
 all: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/newsreader
 else
@@ -160,6 +162,13 @@ ifneq ($(SYSROOT),)
 $(SYSROOT_READY):
 	@tools/cross-sysroot.sh $(TRIPLET) $(SYSROOT)
 endif
+
+# A tarball for the device; the sample bundle is packed by the host's
+# newspack, built in build/.
+dist: $(BUILD)/newsreader
+	@test -n "$(BOARD)" || { echo "make dist: say which device, e.g. make BOARD=kobo-clara-hd dist"; exit 2; }
+	$(Q)$(MAKE) --no-print-directory BOARD= CROSS_COMPILE= BUILD=build build/newspack
+	@tools/dist.sh $(BOARD) $(BUILD) "$(CROSS_COMPILE)" build/newspack
 
 $(BUILD)/obj/src/cmd/window_sdl.o: src/cmd/window_sdl.c
 	@mkdir -p $(dir $@)

@@ -72,6 +72,9 @@ static int open_dev(nws_input *in, const char *path, int required)
         s->close(s->ctx, dv->fd);
         return -1;
     }
+    /* Exclusive: a paused vendor reader (Nickel, the Kindle UI) must not
+     * find our taps queued for it when it resumes.  Best effort. */
+    s->ioctl(s->ctx, dv->fd, EVIOCGRAB, (void *)1);
     in->ndev++;
     return 0;
 }

@@ -154,10 +154,15 @@ int emu_ioctl_fb(emu *e, unsigned long req, void *arg)
 
 int emu_ioctl_input(emu *e, int kind, unsigned long req, void *arg)
 {
-    (void)e;
     if (_IOC_TYPE(req) != 'E') {
         errno = ENOTTY;
         return -1;
+    }
+    if (req == EVIOCGRAB) {
+        if (e->log)
+            fprintf(e->log, "%6llu ms  EVIOCGRAB %s\n", (unsigned long long)e->now,
+                    kind == EMU_TOUCH ? "touch" : "keys");
+        return 0;
     }
     unsigned nr = _IOC_NR(req);
     size_t len = _IOC_SIZE(req);
