@@ -17,7 +17,7 @@ run_build() {
         return
     fi
     local suite out
-    for suite in unit cli markup pictures view reader; do
+    for suite in unit cli markup pictures view reader device; do
         echo "-- $suite tests ($label)"
         out=$(mktemp)
         case $suite in
@@ -27,6 +27,9 @@ run_build() {
         view) tests/cli/newsview.sh "$dir" 2>&1 | tee "$out" ;;
         pictures) tests/cli/pictures.sh "$dir" 2>&1 | tee "$out" ;;
         reader) tests/cli/reader.sh "$dir" 2>&1 | tee "$out" ;;
+        # cross builds and qemu once, with the plain build
+        device) CROSS_TESTS=$([ "$label" = plain ] && echo 1 || echo 0) \
+            tests/cli/device.sh "$dir" 2>&1 | tee "$out" ;;
         esac
         local line
         line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
@@ -54,6 +57,24 @@ if command -v valgrind >/dev/null 2>&1; then
     if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   valgrind clean"; else
         fail=$((fail + 1)); echo "FAIL valgrind (exit $rc)"; grep -m 20 '==' "$out"; fi
     rm -f "$out"
+fi
+# The device program's backends and drivers under valgrind: a Kobo and an
+# SPI panel session through the emulated kernel.
+if command -v valgrind >/dev/null 2>&1; then
+    echo "-- device code under valgrind"
+    vt=$(mktemp -d)
+    build/newspack build -q -o "$vt/s.nwsb" docs/samples
+    vrc=0
+    for args in "--board kobo-clara-hd --fb 1072x1448:8:1088:1" \
+        "--board waveshare-4in2-rpi --panel --no-touch --no-keys"; do
+        # shellcheck disable=SC2086
+        valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+            build/devemu $args --script "key:28 key:109 key:109 button:0 button:0" -- \
+            --state "$vt/state" "$vt/s.nwsb" >"$vt/out" 2>&1 || vrc=$?
+    done
+    if [ $vrc -eq 0 ]; then pass=$((pass + 1)); echo "ok   device code valgrind clean"; else
+        fail=$((fail + 1)); echo "FAIL device code under valgrind (exit $vrc)"; head -30 "$vt/out"; fi
+    rm -rf "$vt"
 fi
 # Sanitizers catch what plain runs do not: leaks, overflows, UB.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}

@@ -1,5 +1,6 @@
 /* font.c -- FreeType faces in an arena, and the glyph cache. */
 #include "font.h"
+#include "raster.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -77,7 +78,9 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         f->pool_size = pool_bytes;
         f->nkern = f->nslots / 4; /* pairs repeat less than glyphs do */
         f->kern = arena_alloc(arena, f->nkern * sizeof *f->kern);
-        if (!f->slots || !f->pool || !f->kern)
+        if (!f->mono)
+            f->raster_work = arena_alloc(arena, NWS_RASTER_CELLS * sizeof *f->raster_work);
+        if (!f->slots || !f->pool || !f->kern || (!f->mono && !f->raster_work))
             rc = NWS_FONT_E_NOMEM;
         else {
             memset(f->slots, 0, f->nslots * sizeof *f->slots);
@@ -103,6 +106,8 @@ void fonts_done(nws_fonts *f)
         arena_free(f->arena, f->kern);
     if (f->pool)
         arena_free(f->arena, f->pool);
+    if (f->raster_work)
+        arena_free(f->arena, f->raster_work);
     memset(f, 0, sizeof *f);
 }
 
@@ -274,11 +279,26 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
         return NULL;
     if (!g->has_bitmap) {
         FT_Face face = load(f, g);
-        if (!face || FT_Render_Glyph(face->glyph, f->mono ? FT_RENDER_MODE_MONO
-                                                           : FT_RENDER_MODE_NORMAL) != 0)
+        if (!face)
             return NULL;
-        FT_Bitmap *bm = &face->glyph->bitmap;
-        uint32_t need = glyph_bytes(f, bm->width, bm->rows);
+        FT_GlyphSlot slot = face->glyph;
+        /* Gray outlines go through our own integer rasterizer (raster.c:
+         * FreeType's differs between 32- and 64-bit CPUs); 1-bit glyphs
+         * and embedded bitmaps through FreeType's, which does not. */
+        int own = !f->mono && slot->format == FT_GLYPH_FORMAT_OUTLINE && f->raster_work;
+        raster_box_t box;
+        FT_Bitmap *bm = &slot->bitmap;
+        if (own) {
+            raster_box(&slot->outline, &box);
+        } else {
+            if (FT_Render_Glyph(slot, f->mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL) != 0)
+                return NULL;
+            box.width = bm->width;
+            box.rows = bm->rows;
+            box.left = slot->bitmap_left;
+            box.top = slot->bitmap_top;
+        }
+        uint32_t need = glyph_bytes(f, box.width, box.rows);
         if (need > f->pool_size)
             return NULL; /* a glyph larger than the whole cache */
         if (f->pool_used + need > f->pool_size) {
@@ -294,7 +314,12 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
         /* Mono glyphs stay one bit per pixel (rows byte-aligned): a 1-bit
          * panel's cache holds eight times as many glyphs. */
         uint8_t *dst = f->pool + f->pool_used;
-        for (unsigned y = 0; y < bm->rows; y++) {
+        if (own && raster_outline(&slot->outline, &box, f->raster_work, NWS_RASTER_CELLS,
+                                  f->coverage_map, dst) < 0) {
+            f->load_errors++;
+            return NULL;
+        }
+        for (unsigned y = 0; !own && y < bm->rows; y++) {
             const uint8_t *src = bm->buffer + (long)y * bm->pitch;
             if (f->mono) {
                 unsigned rb = (bm->width + 7) / 8;
@@ -314,10 +339,10 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
             }
         }
         g->bitmap = f->pool_used;
-        g->width = (uint16_t)bm->width;
-        g->rows = (uint16_t)bm->rows;
-        g->left = (int16_t)face->glyph->bitmap_left;
-        g->top = (int16_t)face->glyph->bitmap_top;
+        g->width = (uint16_t)box.width;
+        g->rows = (uint16_t)box.rows;
+        g->left = (int16_t)box.left;
+        g->top = (int16_t)box.top;
         g->has_bitmap = 1;
         f->pool_used += need;
     }

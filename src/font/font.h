@@ -67,7 +67,12 @@ typedef struct nws_fonts {
     } *kern;
     uint32_t nkern;
     uint8_t has_kerning[NWS_FONT_FACES];
+    int32_t *raster_work;   /* gray glyph rasterizer scratch (raster.c) */
 } nws_fonts;
+
+/* Scratch cells of the gray rasterizer: 6 KB, bands of 7 rows for a
+ * 200-pixel-wide headline glyph. */
+#define NWS_RASTER_CELLS 1536u
 
 typedef enum {
     NWS_FONT_OK = 0,
