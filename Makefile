@@ -1,6 +1,7 @@
 # Offline news reader for e-ink devices: host tools, device core, tests.
 #
-#   make            build/newspack
+#   make            build/newspack, build/newsview, build/newsreader
+#   make BOARD=kobo-clara-hd [dist]   the device program cross-built (docs/DEVICES.md)
 #   make demo       install missing packages (if it can), pack the samples, list them
 #   make check      every test, plain and under ASan+UBSan; ends "N passed, N failed"
 #   make bench      compression and speed figures
@@ -8,7 +9,7 @@
 #   make eval-extract  page extraction quality on ../shared/corpus/readability-dev
 #   make install    PREFIX=/usr/local DESTDIR=
 #
-# Honoured: CC CFLAGS LDFLAGS CPPFLAGS PREFIX DESTDIR CROSS_COMPILE V=1 BUILD
+# Honoured: CC CFLAGS LDFLAGS CPPFLAGS PREFIX DESTDIR CROSS_COMPILE BOARD STATIC V=1 BUILD
 
 PREFIX ?= /usr/local
 VERSION := $(shell sed -n "s/^#define NEWSPACK_VERSION \"\(.*\)\"/\1/p" src/cmd/newspack.h)
@@ -134,7 +135,7 @@ ifeq ($(BOARD),)
 all: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/newsreader
 else
 all: $(BUILD)/newsreader
-	@echo "$(BUILD)/newsreader: $$(file -b $(BUILD)/newsreader | cut -d, -f1-2), $$(stat -c %s $(BUILD)/newsreader) bytes"
+	@echo "$(BUILD)/newsreader: $$(file -b $(BUILD)/newsreader 2>/dev/null | cut -d, -f1-2), $$(stat -c %s $(BUILD)/newsreader) bytes"
 endif
 
 $(BUILD)/obj/%.o: %.c | $(SYSROOT_READY)
@@ -253,15 +254,15 @@ fuzz:
 dict: $(BUILD)/newspack
 	tools/gen_dict.sh $(BUILD)
 
-install: $(BUILD)/newspack $(BUILD)/newsview
+install: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/newsreader
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/fonts
-	install -m 755 $(BUILD)/newspack $(BUILD)/newsview $(DESTDIR)$(BINDIR)/
+	install -m 755 $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/newsreader $(DESTDIR)$(BINDIR)/
 	install -m 644 fonts/*.ttf fonts/*-COPYRIGHT $(DESTDIR)$(DATADIR)/fonts/
-	install -m 644 README.md docs/FORMAT.md docs/ARCHITECTURE.md docs/NEWSPACK.md docs/NEWSVIEW.md \
+	install -m 644 README.md docs/FORMAT.md docs/ARCHITECTURE.md docs/NEWSPACK.md docs/NEWSVIEW.md docs/DEVICES.md \
 		$(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/newspack $(DESTDIR)$(BINDIR)/newsview
+	rm -f $(DESTDIR)$(BINDIR)/newspack $(DESTDIR)$(BINDIR)/newsview $(DESTDIR)$(BINDIR)/newsreader
 	rm -rf $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)
 
 clean:

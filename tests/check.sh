@@ -65,12 +65,12 @@ if command -v valgrind >/dev/null 2>&1; then
     vt=$(mktemp -d)
     build/newspack build -q -o "$vt/s.nwsb" docs/samples
     vrc=0
-    for args in "--board kobo-clara-hd --fb 1072x1448:8:1088:1" \
-        "--board waveshare-4in2-rpi --panel --no-touch --no-keys"; do
+    for args in "--board kobo-clara-hd --fb 1072x1448:8:1088:1 --script key:28;key:109;key:109" \
+        "--board waveshare-4in2-rpi --panel --no-touch --no-keys --script button:3;button:0;button:0"; do
         # shellcheck disable=SC2086
         valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-            build/devemu $args --script "key:28 key:109 key:109 button:0 button:0" -- \
-            --state "$vt/state" "$vt/s.nwsb" >"$vt/out" 2>&1 || vrc=$?
+            build/devemu $args -- --state "$vt/state" "$vt/s.nwsb" >>"$vt/out" 2>&1 || vrc=$?
+        rm -f "$vt/state"
     done
     if [ $vrc -eq 0 ]; then pass=$((pass + 1)); echo "ok   device code valgrind clean"; else
         fail=$((fail + 1)); echo "FAIL device code under valgrind (exit $vrc)"; head -30 "$vt/out"; fi
