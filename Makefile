@@ -176,7 +176,7 @@ $(BUILD)/obj/src/cmd/window_sdl.o: src/cmd/window_sdl.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SDL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/unit-tests: $(call obj,$(UNIT_SRC)) $(HOST_OBJ) $(CORE_OBJ)
+$(BUILD)/unit-tests: $(call obj,$(UNIT_SRC) tests/emu/ctrl.c) $(HOST_OBJ) $(CORE_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(HOST_LIBS)
 
