@@ -164,7 +164,7 @@ static int open_view(session *s)
      * device keeps them when its memory allows; without them every turn
      * lays out and draws on the key press. */
     if (layout_page_alloc(&s->v.lay, &s->v.arena, &s->pre_page) == 0 &&
-        s->v.arena.size - s->v.arena.used < VIEW_ARENA_HEADROOM) {
+        arena_largest_free(&s->v.arena) < VIEW_ARENA_HEADROOM) {
         /* It fits, but would eat the working memory FreeType needs to
          * load glyphs: glyphs would go missing from pages.  Without it. */
         arena_free(&s->v.arena, s->pre_page.runs);

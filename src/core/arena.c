@@ -105,3 +105,12 @@ void *arena_realloc(nws_arena *a, void *p, size_t n)
     arena_free(a, p);
     return q;
 }
+
+size_t arena_largest_free(const nws_arena *a)
+{
+    size_t m = 0;
+    for (const block *b = a->free_list; b; b = b->next)
+        if (b->size > m)
+            m = b->size;
+    return m > HDR ? m - HDR : 0;
+}

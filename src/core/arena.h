@@ -25,5 +25,8 @@ void arena_init(nws_arena *a, void *buf, size_t size);
 void *arena_alloc(nws_arena *a, size_t n);
 void arena_free(nws_arena *a, void *p);
 void *arena_realloc(nws_arena *a, void *p, size_t n);
+/* The largest request that would succeed now: free bytes can be many
+ * small holes, and FreeType asks for blocks of a few KB at a time. */
+size_t arena_largest_free(const nws_arena *a);
 
 #endif

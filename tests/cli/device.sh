@@ -156,6 +156,12 @@ if [ "${CROSS_TESTS:-0}" = 1 ]; then
             bash -c "make -s BOARD=kobo-clara-hd >/dev/null && file build/kobo-clara-hd/newsreader | grep -q 'ARM, EABI5.*statically linked'"
         check "the armhf newsreader runs under qemu-arm" \
             bash -c "qemu-arm build/kobo-clara-hd/newsreader --version | grep -q 'board kobo-clara-hd'"
+        sr=build/sysroot/arm-linux-gnueabihf
+        check "STATIC=0: the armhf newsreader runs under qemu-arm with the target's FreeType and zlib" \
+            bash -c "make -s BOARD=kobo-clara-hd STATIC=0 BUILD=build/kobo-clara-hd-shared >/dev/null &&
+                LD_LIBRARY_PATH=$sr/usr/lib/arm-linux-gnueabihf:$sr/lib/arm-linux-gnueabihf \
+                qemu-arm -L /usr/arm-linux-gnueabihf build/kobo-clara-hd-shared/newsreader --version |
+                grep -q 'board kobo-clara-hd'"
         # the emulated device, built for armhf, must draw the same panel
         check "devemu for armhf builds" make -s BUILD=build/armhf CROSS_COMPILE=arm-linux-gnueabihf- \
             STATIC=1 build/armhf/devemu
