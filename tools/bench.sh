@@ -184,10 +184,13 @@ echo
 echo "Reader: a page turn is the time from the key to the finished framebuffer"
 echo "(the panel's own refresh time not included), over every page of"
 echo "$label once. The next page is drawn ahead between key presses"
-echo "(\"ahead\"), so a turn is a copy plus the refresh plan. Open is opening the"
+echo "(\"ahead\") when the board's arena keeps room for a second page and FreeType's"
+echo "working memory (\"-\": it does not, every turn lays out and draws), so a turn is"
+echo "a copy plus the refresh plan. Open is opening the"
 echo "bundle at a saved position in its middle (state, fonts, pagination, first screen):"
 printf "  %-20s %6s %12s %12s %10s %13s %12s\n" board pages "turn median" "turn worst" "open" "ahead median" "ahead worst"
 for b in kobo-clara-hd waveshare-7in5-v2 lilygo-t5-4in7; do
     "$build/bench-reader" "$T/render.nwsb" "$b" |
-        awk '{ printf "  %-20s %6s %10sms %10sms %8sms %11sms %10sms %s\n", $1, $2, $3, $4, $5, $6, $7, $8 $9 $10 }'
+        awk '{ if ($6 + 0 == 0) { $6 = "-"; $7 = "-"; u = "  " } else u = "ms"
+               printf "  %-20s %6s %10sms %10sms %8sms %11s%s %10s%s %s\n", $1, $2, $3, $4, $5, $6, u, $7, u, $8 $9 $10 }'
 done
