@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../reader/setup.h"
 #include "../render/render.h"
 #include "buf.h"
 #include "diag.h"
@@ -133,22 +134,29 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
      * device (framebuffer in its own RAM, fonts in flash). */
     v->arena_mem = xmalloc(budget);
     arena_init(&v->arena, v->arena_mem, budget);
-    /* Cache: generous where RAM is plenty, 16 KiB of (1-bit) glyphs on
-     * microcontroller-class boards. */
-    int small = b->ram_budget < 512 * 1024;
-    /* A TrueType size object carries ~19 KB of hinting state; below 1 MiB
-     * the faces keep one each and re-scale it (see font.c). */
-    int shared = b->ram_budget < 1024 * 1024;
-    /* The glyph cache takes about a sixth of the budget, at most 384 KiB. */
-    int large = b->ram_budget >= 2 * 1024 * 1024;
-    uint32_t pool = small ? 16 * 1024 : large ? 256 * 1024 : b->ram_budget / 8;
-    uint32_t slots = small ? 256 : large ? 2048 : 512;
-    int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
-    rc = fonts_init(&v->fonts, &v->arena, main, fb, v->nfallback, flags, slots, pool);
-    if (rc != NWS_FONT_OK) {
+    nws_setup_out out = {&v->fonts, &v->lay, &v->book, &v->pictures, &v->page};
+    nws_setup_info info;
+    rc = core_setup(&v->arena, b, v->bf.b, main, fb, v->nfallback, o->font_size_10, o->dither,
+                    o->lazy, &out, &info);
+    switch (rc) {
+    case NWS_SETUP_E_FONTS:
         diag_error(NULL, 0, "board %s: fonts do not fit its %u-byte budget, or a font file is "
-                            "unreadable (error %d)", b->name, budget, rc);
+                            "unreadable (error %d)", b->name, budget, info.font_error);
         return -1;
+    case NWS_SETUP_E_LAYOUT:
+        diag_error(NULL, 0, "board %s: layout does not fit its %u-byte budget (fonts and "
+                            "glyph cache took %zu)", b->name, budget, info.fonts_used);
+        return -1;
+    case NWS_SETUP_E_BOOK:
+        diag_error(bundle_path, 0, "cannot lay out the bundle: %s",
+                   v->lay.fail ? v->lay.fail : "out of memory");
+        return -1;
+    case NWS_SETUP_E_HEADROOM:
+        diag_error(NULL, 0, "board %s: %u-byte budget leaves %zu bytes free after set-up; "
+                            "%u needed (a larger font size needs less)", b->name, budget,
+                   v->arena.size - v->arena.used, NWS_SETUP_HEADROOM);
+        return -1;
+    default: break;
     }
     for (int i = 0; i < v->nfallback; i++) {
         if (!(v->fonts.fallback_skipped & (1u << i)))
@@ -162,53 +170,10 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
         diag_warn(v->fallback_path[i], 0, "fallback font left out: it does not fit the "
                                           "%u-byte budget", budget);
     }
-    size_t fonts_used = v->arena.used;
-    unsigned size10 = o->font_size_10 ? o->font_size_10 : b->font_size_10;
-    lay_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.width = b->width;
-    cfg.height = b->height;
-    cfg.body_px = (int32_t)((int64_t)size10 * b->dpi * 64 / 720);
-    /* Room for the running header and footer: two small lines each. */
-    int32_t band = (cfg.body_px * 75 / 100 * 2 + 63) / 64;
-    cfg.margin_top = b->insets.top + b->margin_px + band;
-    cfg.margin_bottom = b->insets.bottom + b->margin_px + band;
-    cfg.margin_left = b->insets.left + b->margin_px;
-    cfg.margin_right = b->insets.right + b->margin_px;
-    cfg.paragraph_indent = b->paragraph_indent;
-    if (small) {
-        cfg.max_items = 300; /* longer paragraphs are set in chunks */
-        cfg.max_text = 2048;
-    }
-    if (layout_init(&v->lay, &v->arena, &v->fonts, v->bf.b, &cfg) < 0 ||
-        layout_page_alloc(&v->lay, &v->arena, &v->page) < 0) {
-        diag_error(NULL, 0, "board %s: layout does not fit its %u-byte budget (fonts and "
-                            "glyph cache took %zu)", b->name, budget, fonts_used);
-        return -1;
-    }
-    if ((o->lazy ? book_start(&v->book, &v->lay, &v->arena, &v->page)
-                 : book_paginate(&v->book, &v->lay, &v->arena, &v->page)) < 0) {
-        diag_error(bundle_path, 0, "cannot lay out the bundle: %s",
-                   v->lay.fail ? v->lay.fail : "out of memory");
-        return -1;
-    }
-    nws_dither dither = o->dither ? o->dither
-                        : b->gray_levels == 2 ? NWS_DITHER_ATKINSON
-                                              : NWS_DITHER_FLOYD_STEINBERG;
-    uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);
-    if (picture_init(&v->pictures, &v->arena, v->bf.b, column, dither) < 0)
+    if (!info.pictures)
         diag_warn(bundle_path, 0, "board %s: no room in its %u-byte budget to draw pictures; "
                                   "they show as frames", b->name, budget);
-    v->arena_after_init = v->arena.used;
-    /* FreeType still needs working memory for each glyph it loads and
-     * rasterises (a few KB at a time): refuse a budget that leaves less
-     * than this, rather than draw boxes later. */
-    if (v->arena.size - v->arena.used < VIEW_ARENA_HEADROOM) {
-        diag_error(NULL, 0, "board %s: %u-byte budget leaves %zu bytes free after set-up; "
-                            "%u needed (a larger font size needs less)", b->name, budget,
-                   v->arena.size - v->arena.used, VIEW_ARENA_HEADROOM);
-        return -1;
-    }
+    v->arena_after_init = info.used;
     size_t fbsize = fb_bytes(b->width, b->height, b->gray_levels);
     v->fb_mem = xmalloc(fbsize);
     fb_init(&v->fb, b->width, b->height, b->gray_levels, v->fb_mem, fbsize);

@@ -9,12 +9,13 @@
 #include "../board/board.h"
 #include "../fb/fb.h"
 #include "../layout/book.h"
+#include "../reader/setup.h"
 #include "../render/picture.h"
 #include "bundle_file.h"
 #include "mapfile.h"
 
 #define VIEW_MAX_FALLBACKS 4
-#define VIEW_ARENA_HEADROOM (16u * 1024u)
+#define VIEW_ARENA_HEADROOM NWS_SETUP_HEADROOM
 
 typedef struct view_options {
     const char *board;           /* name; NULL: the default board */
