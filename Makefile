@@ -130,6 +130,12 @@ CORE_OBJ := $(call obj,$(CORE_SRC))
 HOST_OBJ := $(call obj,$(HOST_SRC) $(APP_SRC))
 APP_OBJ := $(call obj,$(APP_SRC))
 
+# A microcontroller board builds firmware instead (src/mcu/firmware.mk).
+MCU_BUILD := $(if $(BOARD),$(shell grep -q NWS_LINK_MCU boards/$(BOARD).c && echo 1))
+ifeq ($(MCU_BUILD),1)
+include src/mcu/firmware.mk
+else
+
 .PHONY: all dist demo check valgrind test-programs bench fuzz eval-extract install uninstall clean deps dict
 ifeq ($(BOARD),)
 all: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/newsreader
@@ -193,7 +199,12 @@ demo: deps
 
 # The test programs of one build (BUILD, SANITIZE select which).
 test-programs: $(BUILD)/newspack $(BUILD)/newsview $(BUILD)/unit-tests $(BUILD)/pnginfo $(BUILD)/mkimages \
-               $(BUILD)/feeddump $(BUILD)/xwdcmp $(BUILD)/newsreader $(BUILD)/devemu $(BUILD)/imgcmp
+               $(BUILD)/feeddump $(BUILD)/xwdcmp $(BUILD)/newsreader $(BUILD)/devemu $(BUILD)/imgcmp \
+               $(BUILD)/native2pgm
+
+$(BUILD)/native2pgm: $(call obj,tests/tools/native2pgm.c) $(CORE_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/imgcmp: $(call obj,tests/tools/imgcmp.c)
 	@$(if $(Q),echo "  LD      $@")
@@ -269,3 +280,4 @@ clean:
 	rm -rf $(BUILD) build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+endif

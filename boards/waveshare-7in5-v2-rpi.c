@@ -13,6 +13,7 @@ const nws_board board_waveshare_7in5_v2_rpi = {
     .description = "Waveshare 7.5\" e-Paper HAT V2 on a Raspberry Pi",
     .interface = "SPI on a Raspberry Pi",
     WAVESHARE_7IN5_V2_PANEL,
+    .ram_budget = 248 * 1024, /* renderer arena; the framebuffer is 48 KiB more */
     .link = {.kind = NWS_LINK_SPI,
              .cross = "arm-linux-gnueabihf-",
              .device = "/dev/spidev0.0",

@@ -23,7 +23,6 @@
     /* Waveshare's notes ask for a full refresh after several partial ones                         \
      * without giving a number; five keeps the trace faint. */                                     \
     .full_refresh_every = 5,                                                                       \
-    .ram_budget = 248 * 1024, /* renderer arena; the framebuffer is 48 KiB more */                 \
     .font_size_10 = 110,                                                                           \
     .margin_px = 18,                                                                               \
     .paragraph_indent = 1

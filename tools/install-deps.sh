@@ -9,8 +9,11 @@
 #          conformance scripts, Xvfb, xdotool and xwd for the window test)
 #   cross: build + the Debian cross compilers for armhf and arm64, qemu-user
 #          to run their output, file(1) (make BOARD=..., tools/cross-sysroot.sh)
-#   test:  also everything cross installs: the tests cross-build and run
-#          the armhf reader under qemu-arm
+#   mcu:   build + arm-none-eabi-gcc with newlib, qemu-system-arm, bc, patch
+#          (make BOARD=qemu-mps2-an500 [check]); FreeType's and zlib's
+#          sources come from Debian's source packages (tools/mcu-sources.sh)
+#   test:  also everything cross and mcu install: the tests cross-build and
+#          run the armhf reader under qemu-arm and the firmware in QEMU
 #   bench: test + what the benchmarks compare with (mupdf-tools, pandoc)
 # Runs apt-get itself as root or through sudo; otherwise prints the exact
 # command and fails, so a user knows what to run.
@@ -35,6 +38,9 @@ fi
 if [ "$what" != build ] && [ "$what" != cross ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
         tesseract-ocr-eng python3 xvfb xdotool x11-apps; do want "$p"; done
+fi
+if [ "$what" = mcu ] || [ "$what" = test ] || [ "$what" = all ]; then
+    for p in gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm bc patch; do want "$p"; done
 fi
 if [ "$what" = bench ] || [ "$what" = all ]; then
     for p in mupdf-tools pandoc; do want "$p"; done

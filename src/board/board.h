@@ -40,7 +40,8 @@ enum { NWS_UPDATE_FULL = 0, NWS_UPDATE_FAST = 1, NWS_UPDATE_PARTIAL = 2 };
 enum {
     NWS_LINK_NONE = 0,  /* simulator only (or a microcontroller) */
     NWS_LINK_LINUX_FB,  /* /dev/fb0 with the vendor's e-ink ioctls */
-    NWS_LINK_SPI        /* spidev + GPIO character device, our own controller driver */
+    NWS_LINK_SPI,       /* spidev + GPIO character device, our own controller driver */
+    NWS_LINK_MCU        /* bare-metal firmware (src/mcu/<mcu>/) */
 };
 /* Which e-ink ioctl set a Linux framebuffer speaks (src/platform/mxcfb.h). */
 enum { NWS_FB_ABI_NONE = 0, NWS_FB_ABI_KOBO_MARK7, NWS_FB_ABI_KINDLE_REX };
@@ -67,6 +68,10 @@ typedef struct nws_link {
     uint8_t pin_dc, pin_rst, pin_busy, pin_power; /* GPIO line offsets, NWS_NO_PIN */
     uint8_t buttons[NWS_LINK_BUTTONS];  /* next, prev, contents, enter; NWS_NO_PIN */
     uint16_t busy_timeout_ms; /* longest a refresh may keep BUSY before we give up */
+    /* microcontroller */
+    const char *mcu;          /* platform folder src/mcu/<mcu>/ (start-up, linker script) */
+    uint32_t mcu_ram;         /* RAM the firmware may use in all: data, stack, the
+                                 arenas and the framebuffers (the Makefile reads it) */
 } nws_link;
 
 #define NWS_BOARD_MAX_MODES 6

@@ -1,0 +1,57 @@
+/* firmware.h -- the reader as bare-metal firmware: what the portable part
+ * (firmware.c) needs from a microcontroller platform (src/mcu/<mcu>/).
+ *
+ * All memory is static: the linker script gives the firmware the board's
+ * RAM (mcu_ram in the board file); what .data, .bss and the stack leave
+ * is carved at start into the board's arena, the bundle reader's arena,
+ * the framebuffer and the panel's buffer.  The bundle and the fonts are
+ * linked into flash and read in place. */
+#ifndef NWS_FIRMWARE_H
+#define NWS_FIRMWARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../reader/reader.h"
+
+/* Exit codes: 0 ok, else what failed. */
+enum {
+    NWS_FW_OK = 0,
+    NWS_FW_E_BOARD = 10,     /* the board named at build time is not in the registry */
+    NWS_FW_E_BUNDLE = 11,    /* the bundle in flash does not open */
+    NWS_FW_E_FONTS = 12,     /* the fonts do not fit the arena, or are damaged */
+    NWS_FW_E_LAYOUT = 13,    /* layout buffers do not fit the arena */
+    NWS_FW_E_BOOK = 14,      /* pagination failed (damaged bundle or arena full) */
+    NWS_FW_E_HEADROOM = 15,  /* set-up leaves FreeType too little working memory */
+    NWS_FW_E_PAGE = 16,      /* a page could not be laid out */
+    NWS_FW_E_PANEL = 17,     /* the panel refused the image */
+    NWS_FW_E_OUTPUT = 18,    /* the platform could not deliver the screen */
+    NWS_FW_E_RAM = 19        /* the board's RAM does not hold its arena and framebuffers */
+};
+
+/* Flash contents (src/mcu/blobs.S). */
+extern const uint8_t nws_fw_bundle[], nws_fw_bundle_end[];
+extern const uint8_t nws_fw_font_regular[], nws_fw_font_regular_end[];
+extern const uint8_t nws_fw_font_italic[], nws_fw_font_italic_end[];
+extern const uint8_t nws_fw_font_bold[], nws_fw_font_bold_end[];
+extern const uint8_t nws_fw_font_bold_italic[], nws_fw_font_bold_italic_end[];
+
+/* --- the platform ------------------------------------------------------------ */
+
+/* A free-running count of core clock ticks (for instructions per page). */
+uint64_t platform_ticks(void);
+/* Ticks per second of platform_ticks(). */
+uint32_t platform_tick_hz(void);
+/* The next key: 1 with *key, *arg; 0 when there are no more (the run ends). */
+int platform_key(nws_key *key, uint32_t *arg);
+/* Put a screen on the panel (or out of the emulator): the board's native
+ * image, and what it is.  0, or -1. */
+int platform_show(const uint8_t *native, size_t size, unsigned screen, uint32_t page,
+                  unsigned size10, uint64_t ticks, int full);
+/* One line of text for whoever watches (a console, a debugger). */
+void platform_log(const char *msg);
+
+/* The firmware proper: returns an NWS_FW_* code. */
+int firmware_run(void);
+
+#endif

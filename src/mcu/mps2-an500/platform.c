@@ -1,0 +1,106 @@
+/* platform.c -- the firmware in QEMU's mps2-an500: screens written to the
+ * host through ARM semihosting (ARM "Semihosting for AArch32 and AArch64",
+ * operations SYS_OPEN 0x01, SYS_CLOSE 0x02, SYS_WRITE0 0x04, SYS_WRITE
+ * 0x05, SYS_EXIT_EXTENDED 0x20; BKPT 0xAB on M-profile), keys from a
+ * fixed script. */
+#include <stdint.h>
+#include <string.h>
+
+#include "../firmware.h"
+
+void semihost_exit(int code);
+
+static uint32_t semihost(uint32_t op, const void *arg)
+{
+    register uint32_t r0 __asm__("r0") = op;
+    register const void *r1 __asm__("r1") = arg;
+    __asm__ volatile("bkpt 0xAB" : "+r"(r0) : "r"(r1) : "memory");
+    return r0;
+}
+
+void platform_log(const char *msg)
+{
+    semihost(0x04, msg);
+    semihost(0x04, "\n");
+}
+
+void semihost_exit(int code)
+{
+    /* ADP_Stopped_ApplicationExit with the status */
+    const uint32_t block[2] = {0x20026u, (uint32_t)code};
+    semihost(0x20, block);
+    for (;;)
+        ;
+}
+
+/* The mps2 FPGA images clock the CPU and SysTick at 25 MHz (AN500). */
+uint32_t platform_tick_hz(void)
+{
+    return 25000000u;
+}
+
+/* What a reader does with the buttons, as a script: into the first
+ * article, turn pages, a larger font, turn, back to the smaller one. */
+static const struct {
+    nws_key key;
+    uint32_t arg;
+} script[] = {{NWS_KEY_GOTO, 2}, {NWS_KEY_NEXT, 0},      {NWS_KEY_NEXT, 0},
+              {NWS_KEY_SIZE_UP, 0}, {NWS_KEY_NEXT, 0},   {NWS_KEY_NEXT, 0},
+              {NWS_KEY_SIZE_DOWN, 0}, {NWS_KEY_NEXT, 0}, {NWS_KEY_NEXT_ARTICLE, 0}};
+static unsigned next_key;
+
+int platform_key(nws_key *key, uint32_t *arg)
+{
+    if (next_key >= sizeof script / sizeof script[0])
+        return 0;
+    *key = script[next_key].key;
+    *arg = script[next_key].arg;
+    next_key++;
+    return 1;
+}
+
+static char *put_uint(char *p, uint64_t v, int width)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v);
+    while (n < width)
+        tmp[n++] = '0';
+    while (n)
+        *p++ = tmp[--n];
+    return p;
+}
+
+int platform_show(const uint8_t *native, size_t size, unsigned screen, uint32_t page,
+                  unsigned size10, uint64_t ticks, int full)
+{
+    (void)full;
+    char name[64], *p = name;
+    memcpy(p, "screen-", 7);
+    p = put_uint(p + 7, screen, 4);
+    memcpy(p, "-p", 2);
+    p = put_uint(p + 2, page, 4);
+    memcpy(p, "-s", 2);
+    p = put_uint(p + 2, size10, 3);
+    memcpy(p, ".bin", 5);
+    /* SYS_OPEN: name, mode 5 ("wb"), name length */
+    const uint32_t open_args[3] = {(uint32_t)(uintptr_t)name, 5u, (uint32_t)strlen(name)};
+    int32_t fd = (int32_t)semihost(0x01, open_args);
+    if (fd < 0)
+        return -1;
+    const uint32_t write_args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)native, (uint32_t)size};
+    uint32_t left = semihost(0x05, write_args);
+    semihost(0x02, &fd);
+    /* the cost of the screen: the caller's SysTick count */
+    char line[96], *q = line;
+    memcpy(q, name, strlen(name));
+    q += strlen(name);
+    memcpy(q, " ticks ", 7);
+    q = put_uint(q + 7, ticks, 1);
+    *q = 0;
+    platform_log(line);
+    return left == 0 ? 0 : -1;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# make BOARD=<mcu board> check: boot the firmware in qemu-system-arm with
+# semihosting, collect every screen it writes, and compare each with
+# newsview's render of the same board, bundle, page and font size.  Prints
+# instructions per screen (QEMU -icount: one instruction per virtual ns)
+# and the compute time they mean at 480 MHz, one instruction a cycle.
+# Ends with "N passed, N failed".  Usage: tools/mcu-check.sh BOARD BUILD
+set -u
+board=$1 build=$2
+root=$PWD
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+make --no-print-directory -s BOARD= CROSS_COMPILE= BUILD=build build/newsview build/native2pgm \
+    build/imgcmp || { echo "0 passed, 1 failed"; exit 1; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+machine=$(sed -n 's/.*\.mcu = "\([^"]*\)".*/\1/p' "boards/$board.c")
+# one instruction per virtual nanosecond; SysTick counts at 25 MHz (AN500)
+(cd "$out" && timeout 600 qemu-system-arm -M "$machine" -nographic -icount shift=0 \
+    -semihosting-config enable=on,target=native -kernel "$root/$build/firmware.elf" \
+    >"$out/console" 2>&1)
+rc=$?
+if [ $rc -eq 0 ]; then ok "firmware boots in qemu-system-arm -M $machine and exits 0"; else
+    bad "firmware run" "exit $rc: $(tail -n 3 "$out/console")"; fi
+screens=$(ls "$out"/screen-*.bin 2>/dev/null | wc -l)
+[ "$screens" -ge 6 ] && ok "$screens screens written through semihosting" ||
+    bad "screens written" "$screens"
+sizes_seen=$(ls "$out"/screen-*.bin 2>/dev/null | sed 's/.*-s\([0-9]*\)\.bin/\1/' | sort -u | wc -l)
+[ "$sizes_seen" -ge 2 ] && ok "the run includes a font-size change" || bad "font-size change" ""
+echo "  screen                      instructions   at 480 MHz"
+for f in "$out"/screen-*.bin; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .bin)
+    page=$((10#$(echo "$name" | sed 's/.*-p\([0-9]*\)-.*/\1/')))
+    size=$((10#$(echo "$name" | sed 's/.*-s\([0-9]*\)/\1/')))
+    ticks=$(sed -n "s/^$name.bin ticks \([0-9]*\)/\1/p" "$out/console")
+    insns=$((ticks * 40))
+    printf "  %-26s %12d %9.1f ms\n" "$name" "$insns" "$(echo "$insns / 480000" | bc -l)"
+    # the contents carry the reader's selection mark, which newsview's
+    # page PNGs do not: compare the reading pages
+    [ "$page" -eq 1 ] && continue
+    ref="$out/nv-$size"
+    if [ ! -d "$ref" ]; then
+        mkdir -p "$ref"
+        pt=$(echo "$size" | awk '{ printf "%g", $1 / 10 }')
+        build/newsview --board "$board" --no-default-fallbacks --font-size "$pt" --png "$ref" \
+            "$build/sample.nwsb" >/dev/null
+    fi
+    build/native2pgm "$board" "$f" "$out/$name.pgm" &&
+        if build/imgcmp "$out/$name.pgm" "$ref/page-$(printf %04d "$page").png" >"$out/cmp"; then
+            ok "$name: bit-identical to newsview page $page at $(echo "$size" | awk '{print $1/10}') pt"
+        else
+            bad "$name: as newsview page $page" "$(cat "$out/cmp")"
+        fi
+done
+grep -q "CPU fault" "$out/console" && bad "no CPU fault" "$(grep 'CPU fault' "$out/console")"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
