@@ -45,6 +45,19 @@ run_build() {
 }
 
 run_build build plain
+# The firmware on QEMU's Cortex-M7, every screen against newsview.
+echo "-- firmware tests (qemu-mps2-an500)"
+out=$(mktemp)
+$MAKE --no-print-directory BOARD=qemu-mps2-an500 check 2>&1 | tee "$out"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
+if [ -z "$line" ]; then
+    echo "FAIL: firmware suite ended without a summary (did it build?)"
+    fail=$((fail + 1))
+else
+    pass=$((pass + $(echo "$line" | awk '{print $1}')))
+    fail=$((fail + $(echo "$line" | awk '{print $3}')))
+fi
+rm -f "$out"
 # valgrind sees uninitialised reads and leaks with the plain build's code.
 if command -v valgrind >/dev/null 2>&1; then
     echo "-- unit tests under valgrind"
