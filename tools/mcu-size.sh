@@ -14,9 +14,10 @@ blobs=$(($(sym nws_fw_font_bold_italic_end) - $(sym nws_fw_bundle)))
 data=$(sec .data)
 bss=$(sec .bss)
 stack=$(sec .stack)
-read -r fb native arena < <(build/native2pgm --sizes "$board")
-bundle=$((64 * 1024))
-carved=$((bundle + fb + native + arena))
+read -r fb native stride arena < <(build/native2pgm --sizes "$board")
+bundle=$((48 * 1024))
+band=$((stride * 16))
+carved=$((bundle + fb + band + arena))
 ram_kb=$(sed -n 's/.*\.mcu_ram = \([0-9]*\) \* 1024.*/\1/p' "boards/$board.c")
 total=$((data + bss + stack + carved))
 code=$((text - blobs))
@@ -28,7 +29,7 @@ printf "       stack              %8d B\n" "$stack"
 printf "       board arena        %8d B  (FreeType, glyph cache, layout)\n" "$arena"
 printf "       bundle reader      %8d B\n" "$bundle"
 printf "       framebuffer        %8d B\n" "$fb"
-printf "       panel buffer       %8d B\n" "$native"
+printf "       panel rows (band)  %8d B  (16 native rows at a time; the whole image would be %d)\n" "$band" "$native"
 printf "       total              %8d B  %4d KiB  (the board allows %d KiB)\n" "$total" $((total / 1024)) "$ram_kb"
 if "${cross}nm" "$elf" | grep -qwE 'malloc|_malloc_r|_sbrk|calloc|realloc'; then
     echo "malloc: linked in (it must not be)"

@@ -72,6 +72,9 @@ typedef struct nws_link {
     const char *mcu;          /* platform folder src/mcu/<mcu>/ (start-up, linker script) */
     uint32_t mcu_ram;         /* RAM the firmware may use in all: data, stack, the
                                  arenas and the framebuffers (the Makefile reads it) */
+    uint32_t mcu_arena;       /* the core's arena on the 32-bit MCU, where FreeType's
+                                 and the layout's structures are smaller than in
+                                 the 64-bit simulator's ram_budget; 0: ram_budget */
 } nws_link;
 
 #define NWS_BOARD_MAX_MODES 6

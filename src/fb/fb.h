@@ -37,6 +37,11 @@ void fb_darken(nws_fb *fb, int x, int y, unsigned level);
 size_t fb_native_bytes(const nws_board *b);
 /* fb must have the board's reading size and gray levels. */
 int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size);
+/* Native rows [ny0, ny0 + nrows) only, into out (nrows * native stride
+ * bytes): the same bytes fb_pack() writes there, for sending a screen in
+ * bands without a whole native buffer (microcontrollers).  0 or -1. */
+int fb_pack_rows(const nws_fb *fb, const nws_board *b, uint32_t ny0, uint32_t nrows, uint8_t *out,
+                 size_t size);
 /* Native buffer -> 8-bit gray in the reading view (width x height). */
 int fb_unpack(const nws_board *b, const uint8_t *native, size_t size, uint8_t *gray);
 

@@ -51,7 +51,7 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
  * mostly paper, so runs of eight white model bytes are written as one
  * word without lookups. */
 static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut, uint8_t *native,
-                       uint32_t stride, uint8_t fill)
+                       uint32_t stride, uint8_t fill, uint32_t y0, uint32_t nrows)
 {
     uint8_t table[256];
     unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
@@ -70,9 +70,9 @@ static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut,
     }
     uint64_t white_in = 0x0101010101010101ull * white_model;
     uint64_t white_out = 0x0101010101010101ull * table[white_model];
-    for (uint32_t y = 0; y < fb->height; y++) {
+    for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
-        uint8_t *dst = native + (size_t)y * stride;
+        uint8_t *dst = native + (size_t)(y - y0) * stride;
         uint32_t i = 0;
         for (; i + 8 <= fb->stride; i += 8) {
             uint64_t w;
@@ -93,7 +93,7 @@ static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut,
 /* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): a table turns
  * a model byte into two native bytes; sixteen white pixels take one test. */
 static void pack_4_to_8(const nws_fb *fb, const uint8_t *lut, uint8_t *native, uint32_t stride,
-                        uint8_t fill)
+                        uint8_t fill, uint32_t y0, uint32_t nrows)
 {
     uint8_t pair[256][2];
     for (unsigned v = 0; v < 256; v++) {
@@ -104,9 +104,9 @@ static void pack_4_to_8(const nws_fb *fb, const uint8_t *lut, uint8_t *native, u
     uint64_t white_in = 0x0101010101010101ull * wm;
     uint64_t white_out = 0x0101010101010101ull * pair[wm][0];
     uint32_t whole = fb->width / 2;
-    for (uint32_t y = 0; y < fb->height; y++) {
+    for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
-        uint8_t *dst = native + (size_t)y * stride;
+        uint8_t *dst = native + (size_t)(y - y0) * stride;
         uint32_t i = 0;
         for (; i + 8 <= whole; i += 8) {
             uint64_t w;
@@ -147,13 +147,23 @@ static void put_native_row(const nws_board *b, uint8_t *dst, const uint8_t *vals
     }
 }
 
+static int pack_rows_generic(const nws_fb *fb, const nws_board *b, const uint8_t *lut,
+                             uint8_t fill, uint32_t ny0, uint32_t nrows, uint8_t *out);
+
 int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
 {
-    if (fb->width != b->width || fb->height != b->height || fb->levels != b->gray_levels ||
-        size < fb_native_bytes(b))
+    if (size < fb_native_bytes(b))
         return -1;
-    uint32_t stride = board_native_stride(b), nw = board_native_width(b);
-    uint32_t nh = board_native_height(b);
+    return fb_pack_rows(fb, b, 0, board_native_height(b), native, size);
+}
+
+int fb_pack_rows(const nws_fb *fb, const nws_board *b, uint32_t ny0, uint32_t nrows, uint8_t *out,
+                 size_t size)
+{
+    uint32_t stride = board_native_stride(b), nh = board_native_height(b);
+    if (fb->width != b->width || fb->height != b->height || fb->levels != b->gray_levels ||
+        ny0 > nh || nrows > nh - ny0 || size < (size_t)nrows * stride)
+        return -1;
     uint8_t lut[256];
     for (unsigned lv = 0; lv < b->gray_levels; lv++)
         lut[lv] = (uint8_t)level_to_native(b, lv);
@@ -161,23 +171,32 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
     uint8_t fill = 0;
     for (unsigned s = 0; s < 8; s += b->pack.bpp)
         fill = (uint8_t)((fill << b->pack.bpp) | white);
-    /* Rows and their padding are written whole (padding white, as
-     * controllers are cleared to it), so nothing is cleared first. */
+    /* the whole-screen packer's fast paths, on the band */
     if (b->pack.rotation == 0 && b->pack.bpp == fb->bpp) {
-        pack_bytes(fb, b, lut, native, stride, fill);
+        pack_bytes(fb, b, lut, out, stride, fill, ny0, nrows);
         return 0;
     }
     if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4) {
-        pack_4_to_8(fb, lut, native, stride, fill);
+        pack_4_to_8(fb, lut, out, stride, fill, ny0, nrows);
         return 0;
     }
-    memset(native, fill, fb_native_bytes(b));
-    /* Row buffers on the stack: panels are at most a few thousand pixels
-     * wide.  Rotated panels gather a native row from a reading column. */
+    return pack_rows_generic(fb, b, lut, fill, ny0, nrows, out);
+}
+
+/* Any rotation and depth, a pixel at a time; apart so that its row
+ * buffers (8 KB) take stack only on the boards that need them. */
+__attribute__((noinline)) static int pack_rows_generic(const nws_fb *fb, const nws_board *b,
+                                                       const uint8_t *lut, uint8_t fill,
+                                                       uint32_t ny0, uint32_t nrows, uint8_t *out)
+{
+    uint32_t stride = board_native_stride(b), nw = board_native_width(b);
     uint8_t levels[4096], vals[4096];
     if (nw > sizeof vals || b->width > sizeof levels)
         return -1;
-    for (uint32_t ny = 0; ny < nh; ny++) {
+    for (uint32_t i = 0; i < nrows; i++) {
+        uint32_t ny = ny0 + i;
+        uint8_t *dst = out + (size_t)i * stride;
+        memset(dst, fill, stride);
         if (b->pack.rotation == 0 || b->pack.rotation == 180) {
             uint32_t y = b->pack.rotation == 0 ? ny : b->height - 1 - ny;
             row_levels(fb, y, levels);
@@ -185,13 +204,12 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
                 vals[nx] = lut[levels[b->pack.rotation == 0 ? nx : b->width - 1 - nx]];
         } else {
             for (uint32_t nx = 0; nx < nw; nx++) {
-                /* inverse of to_native() */
                 uint32_t x = b->pack.rotation == 90 ? ny : b->width - 1 - ny;
                 uint32_t y = b->pack.rotation == 90 ? b->height - 1 - nx : nx;
                 vals[nx] = lut[fb_get(fb, x, y)];
             }
         }
-        put_native_row(b, native + (size_t)ny * stride, vals, nw, fill);
+        put_native_row(b, dst, vals, nw, fill);
     }
     return 0;
 }

@@ -15,8 +15,9 @@
 #error "NWS_DEVICE_BOARD names the board (the Makefile sets it)"
 #endif
 /* The bundle reader's own memory: its index tables and one inflate state
- * (make bench: about 40 KB for the news corpus). */
-#define FW_BUNDLE_ARENA (64u * 1024u)
+ * with its 32 KB window (the preset dictionary and a record need it):
+ * 40.4 KB at its peak for the samples. */
+#define FW_BUNDLE_ARENA (48u * 1024u)
 
 /* All RAM past .data, .bss and the stack, as the linker script leaves it
  * (the board's mcu_ram): carved once, at start, into the arenas and the
@@ -49,8 +50,9 @@ typedef struct fw {
     nws_fb fb;
     nws_reader r;
     unsigned screens;
-    uint8_t *core_mem, *native;
-    size_t native_size;
+    uint8_t *core_mem, *band;
+    nws_setup_info setup;
+    size_t band_size;
 } fw;
 
 static fw g_fw; /* static, not on the stack: the firmware's whole state */
@@ -76,18 +78,26 @@ static int setup_error(int rc)
     }
 }
 
+static uint32_t arena_size(const nws_board *b)
+{
+    return b->link.mcu_arena ? b->link.mcu_arena : b->ram_budget;
+}
+
 /* The core at a body size: the arena starts over, as newsview's does on a
  * font-size change. */
 static int setup(fw *f, unsigned size10)
 {
     if (f->fonts.lib)
         fonts_done(&f->fonts);
-    arena_init(&f->core, f->core_mem, f->board->ram_budget);
+    arena_init(&f->core, f->core_mem, arena_size(f->board));
     nws_setup_out out = {&f->fonts, &f->lay, &f->book, &f->pictures, &f->page};
-    nws_setup_info info;
     return setup_error(core_setup(&f->core, f->board, f->bundle, f->fonts_main, NULL, 0, size10,
-                                  0, 0, &out, &info));
+                                  0, 0, &out, &f->setup));
 }
+
+/* Native rows packed and sent at a time: 16 rows of a 7.5" panel are
+ * 1.6 KB, where the whole image would be 48 KB. */
+#define FW_BAND_ROWS 16u
 
 static int show(fw *f)
 {
@@ -96,14 +106,53 @@ static int show(fw *f)
         return NWS_FW_E_PAGE;
     render_page(&f->fonts, &f->page, &f->fb);
     picture_draw_page(&f->pictures, &f->page, &f->fb);
-    if (fb_pack(&f->fb, f->board, f->native, f->native_size) < 0)
-        return NWS_FW_E_PANEL;
-    uint64_t ticks = platform_ticks() - t0;
     f->screens++;
-    if (platform_show(f->native, f->native_size, f->screens, f->r.page,
-                      f->r.font_size_10, ticks, f->screens == 1) < 0)
+    if (platform_screen_begin(f->screens, f->r.page, f->r.font_size_10, f->screens == 1) < 0)
+        return NWS_FW_E_OUTPUT;
+    uint64_t io = 0;
+    uint32_t stride = board_native_stride(f->board), rows = board_native_height(f->board);
+    for (uint32_t y = 0; y < rows; y += FW_BAND_ROWS) {
+        uint32_t n = rows - y < FW_BAND_ROWS ? rows - y : FW_BAND_ROWS;
+        if (fb_pack_rows(&f->fb, f->board, y, n, f->band, f->band_size) < 0)
+            return NWS_FW_E_PANEL;
+        uint64_t t = platform_ticks();
+        if (platform_screen_rows(f->band, (size_t)n * stride) < 0)
+            return NWS_FW_E_OUTPUT;
+        io += platform_ticks() - t;
+    }
+    /* the cost of drawing, not of the transfer */
+    if (platform_screen_end(platform_ticks() - t0 - io) < 0)
         return NWS_FW_E_OUTPUT;
     return NWS_FW_OK;
+}
+
+static char *put_num(char *p, const char *label, size_t v)
+{
+    while (*label)
+        *p++ = *label++;
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v);
+    while (n)
+        *p++ = tmp[--n];
+    return p;
+}
+
+/* What the run needed of its static memory, for sizing a board. */
+static void report_memory(const fw *f)
+{
+    char line[160], *p = line;
+    p = put_num(p, "memory: fonts ", f->setup.fonts_used);
+    p = put_num(p, ", set-up ", f->setup.used);
+    p = put_num(p, ", arena peak ", f->core.peak);
+    p = put_num(p, " of ", f->core.size);
+    p = put_num(p, "; bundle reader peak ", f->bundle_arena.peak);
+    p = put_num(p, " of ", f->bundle_arena.size);
+    *p = 0;
+    platform_log(line);
 }
 
 int firmware_run(void)
@@ -116,11 +165,11 @@ int firmware_run(void)
     const nws_board *b = f->board;
     pool p = {_fw_pool_start, _fw_pool_end};
     size_t fb_size = fb_bytes(b->width, b->height, b->gray_levels);
-    f->native_size = fb_native_bytes(b);
+    f->band_size = (size_t)board_native_stride(b) * FW_BAND_ROWS;
     uint8_t *bundle_mem = carve(&p, FW_BUNDLE_ARENA), *fb_mem = carve(&p, fb_size);
-    f->native = carve(&p, f->native_size);
-    f->core_mem = carve(&p, b->ram_budget);
-    if (!bundle_mem || !fb_mem || !f->native || !f->core_mem)
+    f->band = carve(&p, f->band_size);
+    f->core_mem = carve(&p, arena_size(b));
+    if (!bundle_mem || !fb_mem || !f->band || !f->core_mem)
         return NWS_FW_E_RAM;
     arena_init(&f->bundle_arena, bundle_mem, FW_BUNDLE_ARENA);
     nwsb_allocator al = {bundle_alloc, bundle_free, &f->bundle_arena};
@@ -159,5 +208,6 @@ int firmware_run(void)
         if ((rc = show(f)) != NWS_FW_OK)
             return rc;
     }
+    report_memory(f);
     return NWS_FW_OK;
 }

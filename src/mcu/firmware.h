@@ -4,7 +4,7 @@
  * All memory is static: the linker script gives the firmware the board's
  * RAM (mcu_ram in the board file); what .data, .bss and the stack leave
  * is carved at start into the board's arena, the bundle reader's arena,
- * the framebuffer and the panel's buffer.  The bundle and the fonts are
+ * the framebuffer and a band of the panel's rows.  The bundle and the fonts are
  * linked into flash and read in place. */
 #ifndef NWS_FIRMWARE_H
 #define NWS_FIRMWARE_H
@@ -44,10 +44,13 @@ uint64_t platform_ticks(void);
 uint32_t platform_tick_hz(void);
 /* The next key: 1 with *key, *arg; 0 when there are no more (the run ends). */
 int platform_key(nws_key *key, uint32_t *arg);
-/* Put a screen on the panel (or out of the emulator): the board's native
- * image, and what it is.  0, or -1. */
-int platform_show(const uint8_t *native, size_t size, unsigned screen, uint32_t page,
-                  unsigned size10, uint64_t ticks, int full);
+/* Put a screen on the panel (or out of the emulator), in bands of the
+ * board's native rows so that no whole native image is ever held: begin
+ * says what it is, rows come in order, end says what drawing it cost.
+ * Each returns 0, or -1. */
+int platform_screen_begin(unsigned screen, uint32_t page, unsigned size10, int full);
+int platform_screen_rows(const uint8_t *rows, size_t bytes);
+int platform_screen_end(uint64_t ticks);
 /* One line of text for whoever watches (a console, a debugger). */
 void platform_log(const char *msg);
 

@@ -74,11 +74,13 @@ static char *put_uint(char *p, uint64_t v, int width)
     return p;
 }
 
-int platform_show(const uint8_t *native, size_t size, unsigned screen, uint32_t page,
-                  unsigned size10, uint64_t ticks, int full)
+static int32_t screen_fd = -1;
+static char screen_name[40];
+
+int platform_screen_begin(unsigned screen, uint32_t page, unsigned size10, int full)
 {
     (void)full;
-    char name[64], *p = name;
+    char *p = screen_name;
     memcpy(p, "screen-", 7);
     p = put_uint(p + 7, screen, 4);
     memcpy(p, "-p", 2);
@@ -87,20 +89,29 @@ int platform_show(const uint8_t *native, size_t size, unsigned screen, uint32_t 
     p = put_uint(p + 2, size10, 3);
     memcpy(p, ".bin", 5);
     /* SYS_OPEN: name, mode 5 ("wb"), name length */
-    const uint32_t open_args[3] = {(uint32_t)(uintptr_t)name, 5u, (uint32_t)strlen(name)};
-    int32_t fd = (int32_t)semihost(0x01, open_args);
-    if (fd < 0)
-        return -1;
-    const uint32_t write_args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)native, (uint32_t)size};
-    uint32_t left = semihost(0x05, write_args);
-    semihost(0x02, &fd);
-    /* the cost of the screen: the caller's SysTick count */
+    const uint32_t args[3] = {(uint32_t)(uintptr_t)screen_name, 5u, (uint32_t)strlen(screen_name)};
+    screen_fd = (int32_t)semihost(0x01, args);
+    return screen_fd < 0 ? -1 : 0;
+}
+
+int platform_screen_rows(const uint8_t *rows, size_t bytes)
+{
+    const uint32_t args[3] = {(uint32_t)screen_fd, (uint32_t)(uintptr_t)rows, (uint32_t)bytes};
+    return semihost(0x05, args) == 0 ? 0 : -1; /* SYS_WRITE returns the bytes not written */
+}
+
+int platform_screen_end(uint64_t ticks)
+{
+    semihost(0x02, &screen_fd);
+    screen_fd = -1;
+    /* the cost of the screen, in SysTick ticks */
     char line[96], *q = line;
-    memcpy(q, name, strlen(name));
-    q += strlen(name);
+    size_t n = strlen(screen_name);
+    memcpy(q, screen_name, n);
+    q += n;
     memcpy(q, " ticks ", 7);
     q = put_uint(q + 7, ticks, 1);
     *q = 0;
     platform_log(line);
-    return left == 0 ? 0 : -1;
+    return 0;
 }

@@ -6,7 +6,8 @@
 
 #include "../firmware.h"
 
-extern uint32_t _data_load[], _data_start[], _data_end[], _bss_start[], _bss_end[], _stack_top[];
+extern uint32_t _data_load[], _data_start[], _data_end[], _bss_start[], _bss_end[], _stack_top[],
+    _stack_bottom[];
 
 void reset_handler(void);
 void fault_handler(void);
@@ -84,12 +85,45 @@ uint64_t platform_ticks(void)
     return ((uint64_t)w << 24) + (0xFFFFFFu - v);
 }
 
+#define STACK_PAINT 0xA5A5A5A5u
+
+/* Paint the unused stack, so that the deepest use can be read back. */
+__attribute__((noinline)) static void paint_stack(void)
+{
+    uint32_t sp;
+    __asm__ volatile("mov %0, sp" : "=r"(sp));
+    /* leave this frame's 64 bytes alone */
+    for (uint32_t *p = _stack_bottom; (uintptr_t)p < sp - 64u; p++)
+        *p = STACK_PAINT;
+}
+
+static uint32_t stack_used(void)
+{
+    const uint32_t *p = _stack_bottom;
+    while (p < _stack_top && *p == STACK_PAINT)
+        p++;
+    return (uint32_t)((const char *)_stack_top - (const char *)p);
+}
+
 void reset_handler(void)
 {
     memcpy(_data_start, _data_load, (size_t)((char *)_data_end - (char *)_data_start));
     memset(_bss_start, 0, (size_t)((char *)_bss_end - (char *)_bss_start));
+    paint_stack();
     SYST_RVR = 0xFFFFFFu;
     SYST_CVR = 0;
     SYST_CSR = 7u; /* processor clock, interrupt on wrap, enabled */
-    semihost_exit(firmware_run());
+    int rc = firmware_run();
+    char line[64] = "memory: stack used ", *p = line + 19;
+    uint32_t v = stack_used(), div = 1000000;
+    int started = 0;
+    for (; div; div /= 10) {
+        if (v / div || started || div == 1) {
+            *p++ = (char)('0' + v / div % 10);
+            started = 1;
+        }
+    }
+    *p = 0;
+    platform_log(line);
+    semihost_exit(rc);
 }
