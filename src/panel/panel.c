@@ -1,6 +1,8 @@
 /* panel.c -- what the controller drivers share. */
 #include "panel.h"
 
+#include <string.h>
+
 int panel_window(const nws_board *b, uint32_t x, uint32_t y, uint32_t w, uint32_t h,
                  nws_panel_window *out)
 {
@@ -42,4 +44,48 @@ const char *panel_status_text(nws_panel_status st)
     case NWS_PANEL_EARG: return "the image does not fit the panel";
     }
     return "unknown error";
+}
+
+typedef struct whole_images {
+    const uint8_t *plane[2];
+    uint32_t stride;
+} whole_images;
+
+static int whole_rows(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out)
+{
+    const whole_images *w = ctx;
+    memcpy(out, w->plane[plane] + (size_t)y * w->stride, (size_t)n * w->stride);
+    return 0;
+}
+
+nws_panel_status panel_update(const nws_panel_driver *drv, nws_panel *p, const uint8_t *shown,
+                              const uint8_t *next, const nws_panel_window *win, unsigned kind)
+{
+    whole_images w = {{shown, next}, board_native_stride(p->board)};
+    /* whole images: a band is the whole image, no copying ahead */
+    nws_panel_source src = {&w, whole_rows, NULL, 0, 1};
+    return drv->update(p, &src, win, kind);
+}
+
+nws_panel_status panel_send_rows(nws_panel *p, const nws_panel_source *src, int plane,
+                                 uint32_t y0, uint32_t h, uint32_t bx, uint32_t bw)
+{
+    uint32_t stride = board_native_stride(p->board);
+    if (!src->band) {
+        /* whole images in memory: send straight from them */
+        const whole_images *w = src->ctx;
+        for (uint32_t y = y0; y < y0 + h; y++)
+            if (p->bus.data(p->bus.ctx, w->plane[plane] + (size_t)y * stride + bx, bw) < 0)
+                return NWS_PANEL_EBUS;
+        return NWS_PANEL_OK;
+    }
+    for (uint32_t y = y0; y < y0 + h; y += src->band_rows) {
+        uint32_t n = y0 + h - y < src->band_rows ? y0 + h - y : src->band_rows;
+        if (src->rows(src->ctx, plane, y, n, src->band) < 0)
+            return NWS_PANEL_EARG;
+        for (uint32_t i = 0; i < n; i++)
+            if (p->bus.data(p->bus.ctx, src->band + (size_t)i * stride + bx, bw) < 0)
+                return NWS_PANEL_EBUS;
+    }
+    return NWS_PANEL_OK;
 }

@@ -52,12 +52,26 @@ typedef struct nws_panel {
     uint32_t updates;        /* refreshes completed */
 } nws_panel;
 
+/* Where the images come from, a band of native rows at a time, so that a
+ * microcontroller can pack them from its framebuffer as they are sent
+ * instead of holding whole native images. */
+enum { NWS_PLANE_SHOWN = 0, NWS_PLANE_NEXT = 1 };
+typedef struct nws_panel_source {
+    void *ctx;
+    /* Native rows [y, y + n) of a plane into out (n * stride bytes): 0, or -1. */
+    int (*rows)(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out);
+    uint8_t *band;           /* scratch: band_rows native rows */
+    uint32_t band_rows;
+    int has_shown;           /* 0: the shown image is unknown (no partial update) */
+} nws_panel_source;
+
 typedef struct nws_panel_driver {
     const char *name;
     int busy_level;          /* BUSY pin level that means busy */
-    /* Show next (native, board_native_stride x native height) over shown,
-     * with NWS_UPDATE_* kind, in window (NULL: all). */
-    nws_panel_status (*update)(nws_panel *p, const uint8_t *shown, const uint8_t *next,
+    /* Show the source's next image over its shown one, with NWS_UPDATE_*
+     * kind, in window (NULL: all).  A partial update needs the shown image:
+     * without it the driver does a full one. */
+    nws_panel_status (*update)(nws_panel *p, const nws_panel_source *src,
                                const nws_panel_window *win, unsigned kind);
     /* Power the controller down (deep sleep); the panel keeps its image. */
     nws_panel_status (*sleep)(nws_panel *p);
@@ -73,5 +87,14 @@ int panel_window(const nws_board *b, uint32_t x, uint32_t y, uint32_t w, uint32_
                  nws_panel_window *out);
 
 const char *panel_status_text(nws_panel_status st);
+
+/* The update from two whole native images (board_native_stride x native
+ * height bytes each). */
+nws_panel_status panel_update(const nws_panel_driver *drv, nws_panel *p, const uint8_t *shown,
+                              const uint8_t *next, const nws_panel_window *win, unsigned kind);
+/* Send rows [y0, y0 + h) of a plane, bytes [bx, bx + bw) of each, as data:
+ * what both drivers do with an image. */
+nws_panel_status panel_send_rows(nws_panel *p, const nws_panel_source *src, int plane,
+                                 uint32_t y0, uint32_t h, uint32_t bx, uint32_t bw);
 
 #endif

@@ -100,18 +100,15 @@ static nws_panel_status wake(nws_panel *p, const ssd_variant *v, unsigned kind)
     return NWS_PANEL_OK;
 }
 
-static nws_panel_status send_ram(nws_panel *p, const char *stage, uint8_t c, const uint8_t *img)
+static nws_panel_status send_ram(nws_panel *p, const char *stage, uint8_t c,
+                                 const nws_panel_source *src, int plane)
 {
     const nws_board *b = p->board;
     const uint8_t zero[] = {0x00, 0x00};
     TRY(cmd(p, stage, SSD_RAM_X_COUNTER, zero, 1));
     TRY(cmd(p, stage, SSD_RAM_Y_COUNTER, zero, 2));
-    uint32_t stride = board_native_stride(b), rows = board_native_height(b);
     TRY(cmd(p, stage, c, NULL, 0));
-    for (uint32_t y = 0; y < rows; y++)
-        if (p->bus.data(p->bus.ctx, img + (size_t)y * stride, stride) < 0)
-            return NWS_PANEL_EBUS;
-    return NWS_PANEL_OK;
+    return panel_send_rows(p, src, plane, 0, board_native_height(b), 0, board_native_stride(b));
 }
 
 static nws_panel_status ssd_sleep(nws_panel *p)
@@ -120,17 +117,20 @@ static nws_panel_status ssd_sleep(nws_panel *p)
     return cmd1(p, "deep sleep", SSD_DEEP_SLEEP, 0x01);
 }
 
-static nws_panel_status ssd_update(const ssd_variant *v, nws_panel *p, const uint8_t *shown,
-                                   const uint8_t *next, unsigned kind)
+static nws_panel_status ssd_update(const ssd_variant *v, nws_panel *p,
+                                   const nws_panel_source *src, unsigned kind)
 {
+    if (kind == NWS_UPDATE_PARTIAL && !src->has_shown)
+        kind = NWS_UPDATE_FULL;
     const nws_board *b = p->board;
     if (b->pack.bpp != 1 || board_native_stride(b) > 256 || board_native_height(b) > 512)
         return NWS_PANEL_EARG;
     if (kind == NWS_UPDATE_FAST && !v->fast_temperature)
         kind = NWS_UPDATE_FULL;
     TRY(wake(p, v, kind));
-    TRY(send_ram(p, "new image", SSD_RAM_BW, next));
-    TRY(send_ram(p, "old image", SSD_RAM_RED, shown));
+    TRY(send_ram(p, "new image", SSD_RAM_BW, src, NWS_PLANE_NEXT));
+    TRY(send_ram(p, "old image", SSD_RAM_RED, src,
+                 src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT));
     uint8_t seq = kind == NWS_UPDATE_PARTIAL ? SSD_SEQ_PARTIAL
                   : kind == NWS_UPDATE_FAST  ? SSD_SEQ_DISPLAY_LOADED
                                              : SSD_SEQ_FULL;
@@ -143,18 +143,18 @@ static nws_panel_status ssd_update(const ssd_variant *v, nws_panel *p, const uin
 
 /* The whole RAM is loaded every time, so the window only matters to the
  * panel's own comparison of the two images (display mode 2). */
-static nws_panel_status ssd1680_update(nws_panel *p, const uint8_t *shown, const uint8_t *next,
+static nws_panel_status ssd1680_update(nws_panel *p, const nws_panel_source *src,
                                        const nws_panel_window *win, unsigned kind)
 {
     (void)win;
-    return ssd_update(&ssd1680, p, shown, next, kind);
+    return ssd_update(&ssd1680, p, src, kind);
 }
 
-static nws_panel_status ssd1683_update(nws_panel *p, const uint8_t *shown, const uint8_t *next,
+static nws_panel_status ssd1683_update(nws_panel *p, const nws_panel_source *src,
                                        const nws_panel_window *win, unsigned kind)
 {
     (void)win;
-    return ssd_update(&ssd1683, p, shown, next, kind);
+    return ssd_update(&ssd1683, p, src, kind);
 }
 
 static nws_panel_status ssd_sleep_now(nws_panel *p)

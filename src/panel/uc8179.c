@@ -81,17 +81,13 @@ static nws_panel_status wake(nws_panel *p, unsigned kind)
     return cmd(p, "VCOM and data interval", UC_CDI, cdi, sizeof cdi);
 }
 
-/* Rows [y, y + h) of the window's bytes, streamed row by row. */
-static nws_panel_status send_plane(nws_panel *p, const char *stage, uint8_t c, const uint8_t *img,
+/* The window's bytes of one plane, row by row. */
+static nws_panel_status send_plane(nws_panel *p, const char *stage, uint8_t c,
+                                   const nws_panel_source *src, int plane,
                                    const nws_panel_window *win)
 {
-    uint32_t stride = board_native_stride(p->board);
-    uint32_t bx = win->x / 8u, bw = win->w / 8u;
     TRY(cmd(p, stage, c, NULL, 0));
-    for (uint32_t y = 0; y < win->h; y++)
-        if (p->bus.data(p->bus.ctx, img + (size_t)(win->y + y) * stride + bx, bw) < 0)
-            return NWS_PANEL_EBUS;
-    return NWS_PANEL_OK;
+    return panel_send_rows(p, src, plane, win->y, win->h, win->x / 8u, win->w / 8u);
 }
 
 static nws_panel_status uc_sleep(nws_panel *p)
@@ -103,9 +99,11 @@ static nws_panel_status uc_sleep(nws_panel *p)
     return cmd(p, "deep sleep", UC_DSLP, dslp, 1);
 }
 
-static nws_panel_status uc_update(nws_panel *p, const uint8_t *shown, const uint8_t *next,
+static nws_panel_status uc_update(nws_panel *p, const nws_panel_source *src,
                                   const nws_panel_window *win, unsigned kind)
 {
+    if (kind == NWS_UPDATE_PARTIAL && !src->has_shown)
+        kind = NWS_UPDATE_FULL;
     const nws_board *b = p->board;
     nws_panel_window all = {0, 0, board_native_width(b), board_native_height(b)};
     all.w = (all.w + 7u) / 8u * 8u;
@@ -127,8 +125,12 @@ static nws_panel_status uc_update(nws_panel *p, const uint8_t *shown, const uint
         TRY(cmd(p, "partial in", UC_PTIN, NULL, 0));
         TRY(cmd(p, "partial window", UC_PTL, ptl, sizeof ptl));
     }
-    TRY(send_plane(p, "old image", UC_DTM1, shown, win));
-    TRY(send_plane(p, "new image", UC_DTM2, next, win));
+    /* Without the shown image (a microcontroller that keeps none), the
+     * full waveform gets the new one as old data too, as Waveshare's own
+     * full refresh does. */
+    TRY(send_plane(p, "old image", UC_DTM1, src, src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT,
+                   win));
+    TRY(send_plane(p, "new image", UC_DTM2, src, NWS_PLANE_NEXT, win));
     TRY(cmd(p, "display refresh", UC_DRF, NULL, 0));
     /* 10 ms before BUSY_N reliably goes low (Waveshare waits likewise). */
     p->bus.delay_ms(p->bus.ctx, 10);

@@ -201,7 +201,7 @@ static int sp_show(nws_display *d, const uint8_t *native, const uint8_t *gray,
         return 0;
     const nws_panel_driver *drv = d->board->link.driver;
     d->err[0] = 0;
-    nws_panel_status st = drv->update(&p->panel, p->shown, native, have_win ? &win : NULL,
+    nws_panel_status st = panel_update(drv, &p->panel, p->shown, native, have_win ? &win : NULL,
                                       rf->mode->hw);
     if (st != NWS_PANEL_OK) {
         char bus[sizeof d->err];

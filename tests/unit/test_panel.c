@@ -59,6 +59,21 @@ static void w_delay(void *ctx, uint32_t ms)
     ((wire *)ctx)->now += ms;
 }
 
+/* A source that hands out rows a few at a time, as firmware does. */
+typedef struct rows_ctx {
+    const uint8_t *plane[2];
+    uint32_t stride;
+    unsigned calls;
+} rows_ctx;
+
+static int give_rows(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out)
+{
+    rows_ctx *r = ctx;
+    r->calls++;
+    memcpy(out, r->plane[plane] + (size_t)y * r->stride, (size_t)n * r->stride);
+    return 0;
+}
+
 static void setup(wire *w, nws_panel *p, const nws_board *b)
 {
     memset(w, 0, sizeof *w);
@@ -101,7 +116,7 @@ static void drivers_show_every_kind_exactly(void)
                             x >= (win.x + win.w) / 8)
                             next[(size_t)y * stride + x] = shown[(size_t)y * stride + x];
             }
-            CHECK_INT(b->link.driver->update(&p, shown, next, pw, kind), NWS_PANEL_OK);
+            CHECK_INT(panel_update(b->link.driver, &p, shown, next, pw, kind), NWS_PANEL_OK);
             CHECK(memcmp(w.c.glass, next, n) == 0);
             CHECK(w.c.asleep);
             if (w.c.error[0])
@@ -109,20 +124,38 @@ static void drivers_show_every_kind_exactly(void)
             CHECK(w.c.error[0] == 0);
             memcpy(shown, next, n);
         }
+        /* streamed in bands of 5 rows, with and without the shown image */
+        for (int has_shown = 1; has_shown >= 0; has_shown--) {
+            for (size_t i = 0; i < n; i++)
+                next[i] = (uint8_t)(i * 31u + (unsigned)has_shown);
+            uint32_t stride = board_native_stride(b);
+            uint8_t *band = malloc((size_t)stride * 5);
+            rows_ctx rc = {{shown, next}, stride, 0};
+            nws_panel_source src = {&rc, give_rows, band, 5, has_shown};
+            unsigned partials = w.c.refreshes[NWS_UPDATE_PARTIAL];
+            CHECK_INT(b->link.driver->update(&p, &src, NULL, NWS_UPDATE_PARTIAL), NWS_PANEL_OK);
+            CHECK(memcmp(w.c.glass, next, n) == 0);
+            CHECK(rc.calls >= 2 * board_native_height(b) / 5);
+            /* unknown shown image: a full refresh instead of a partial one */
+            CHECK_INT(w.c.refreshes[NWS_UPDATE_PARTIAL], partials + (unsigned)has_shown);
+            CHECK(w.c.error[0] == 0);
+            memcpy(shown, next, n);
+            free(band);
+        }
         /* the SSD1680 has no fast mode: asked for one, it does a full refresh */
         unsigned want_fast = b->link.driver == &nws_panel_ssd1680 ? 0 : 1;
         CHECK_INT(w.c.refreshes[NWS_UPDATE_FAST], want_fast);
-        CHECK_INT(w.c.refreshes[NWS_UPDATE_PARTIAL], 1);
+        CHECK_INT(w.c.refreshes[NWS_UPDATE_PARTIAL], 2);
         /* a stuck BUSY ends in NWS_PANEL_EBUSY within the board's timeout */
         w.c.stuck = 1;
         uint64_t t0 = w.now;
-        CHECK_INT(b->link.driver->update(&p, shown, next, NULL, NWS_UPDATE_FULL), NWS_PANEL_EBUSY);
+        CHECK_INT(panel_update(b->link.driver, &p, shown, next, NULL, NWS_UPDATE_FULL), NWS_PANEL_EBUSY);
         CHECK(w.now - t0 <= (uint64_t)b->link.busy_timeout_ms + 100);
         /* a failing bus ends in NWS_PANEL_EBUS, naming the step */
         w.c.stuck = 0;
         w.fail_after = 3;
         w.calls = 0;
-        CHECK_INT(b->link.driver->update(&p, shown, next, NULL, NWS_UPDATE_FULL), NWS_PANEL_EBUS);
+        CHECK_INT(panel_update(b->link.driver, &p, shown, next, NULL, NWS_UPDATE_FULL), NWS_PANEL_EBUS);
         CHECK(p.stage != NULL);
         ctrl_free(&w.c);
         free(shown);
