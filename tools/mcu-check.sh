@@ -35,7 +35,8 @@ for f in "$out"/screen-*.bin; do
     name=$(basename "$f" .bin)
     page=$((10#$(echo "$name" | sed 's/.*-p\([0-9]*\)-.*/\1/')))
     size=$((10#$(echo "$name" | sed 's/.*-s\([0-9]*\)/\1/')))
-    ticks=$(sed -n "s/^$name.bin ticks \([0-9]*\)/\1/p" "$out/console")
+    n=$((10#$(echo "$name" | sed 's/screen-\([0-9]*\)-.*/\1/')))
+    ticks=$(sed -n "s/^screen $n page [0-9]* size [0-9]* ticks \([0-9]*\)/\1/p" "$out/console")
     insns=$((ticks * 40))
     printf "  %-26s %12d %9.1f ms\n" "$name" "$insns" "$(echo "$insns / 480000" | bc -l)"
     # the contents carry the reader's selection mark, which newsview's

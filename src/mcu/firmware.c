@@ -57,6 +57,11 @@ typedef struct fw {
 
 static fw g_fw; /* static, not on the stack: the firmware's whole state */
 
+const nws_board *fw_board(void)
+{
+    return g_fw.board;
+}
+
 static void *bundle_alloc(void *opaque, size_t size)
 {
     return arena_alloc(opaque, size);
@@ -99,6 +104,26 @@ static int setup(fw *f, unsigned size10)
  * 1.6 KB, where the whole image would be 48 KB. */
 #define FW_BAND_ROWS 16u
 
+/* The panel's rows, packed from the framebuffer when asked for.  The
+ * firmware keeps no image of what the panel shows, so both planes are the
+ * new page (drivers then do full or fast updates, never partial ones). */
+static int fb_rows(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out)
+{
+    const fw *f = ctx;
+    (void)plane;
+    return fb_pack_rows(&f->fb, f->board, y, n, out, (size_t)n * board_native_stride(f->board));
+}
+
+static char *put_num(char *p, const char *label, size_t v);
+
+/* Full refresh first and after every full_refresh_every fast ones. */
+static unsigned update_kind(const fw *f)
+{
+    unsigned every = f->board->full_refresh_every ? f->board->full_refresh_every : 5u;
+    return f->screens == 1 || (f->screens - 1u) % (every + 1u) == 0 ? NWS_UPDATE_FULL
+                                                                   : NWS_UPDATE_FAST;
+}
+
 static int show(fw *f)
 {
     uint64_t t0 = platform_ticks();
@@ -107,22 +132,19 @@ static int show(fw *f)
     render_page(&f->fonts, &f->page, &f->fb);
     picture_draw_page(&f->pictures, &f->page, &f->fb);
     f->screens++;
-    if (platform_screen_begin(f->screens, f->r.page, f->r.font_size_10, f->screens == 1) < 0)
+    fw_screen sc = {f->screens, f->r.page, f->r.font_size_10, update_kind(f)};
+    nws_panel_source src = {f, fb_rows, f->band, FW_BAND_ROWS, 0};
+    if (platform_present(&src, &sc) < 0)
         return NWS_FW_E_OUTPUT;
-    uint64_t io = 0;
-    uint32_t stride = board_native_stride(f->board), rows = board_native_height(f->board);
-    for (uint32_t y = 0; y < rows; y += FW_BAND_ROWS) {
-        uint32_t n = rows - y < FW_BAND_ROWS ? rows - y : FW_BAND_ROWS;
-        if (fb_pack_rows(&f->fb, f->board, y, n, f->band, f->band_size) < 0)
-            return NWS_FW_E_PANEL;
-        uint64_t t = platform_ticks();
-        if (platform_screen_rows(f->band, (size_t)n * stride) < 0)
-            return NWS_FW_E_OUTPUT;
-        io += platform_ticks() - t;
-    }
-    /* the cost of drawing, not of the transfer */
-    if (platform_screen_end(platform_ticks() - t0 - io) < 0)
-        return NWS_FW_E_OUTPUT;
+    /* what drawing and packing the screen cost (a host's I/O under
+     * semihosting costs the target nothing) */
+    char line[96], *p = line;
+    p = put_num(p, "screen ", sc.number);
+    p = put_num(p, " page ", sc.page);
+    p = put_num(p, " size ", sc.size10);
+    p = put_num(p, " ticks ", (size_t)(platform_ticks() - t0));
+    *p = 0;
+    platform_log(line);
     return NWS_FW_OK;
 }
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../panel/panel.h"
 #include "../reader/reader.h"
 
 /* Exit codes: 0 ok, else what failed. */
@@ -44,15 +45,27 @@ uint64_t platform_ticks(void);
 uint32_t platform_tick_hz(void);
 /* The next key: 1 with *key, *arg; 0 when there are no more (the run ends). */
 int platform_key(nws_key *key, uint32_t *arg);
-/* Put a screen on the panel (or out of the emulator), in bands of the
- * board's native rows so that no whole native image is ever held: begin
- * says what it is, rows come in order, end says what drawing it cost.
- * Each returns 0, or -1. */
-int platform_screen_begin(unsigned screen, uint32_t page, unsigned size10, int full);
-int platform_screen_rows(const uint8_t *rows, size_t bytes);
-int platform_screen_end(uint64_t ticks);
+/* What a screen is. */
+typedef struct fw_screen {
+    unsigned number;         /* from 1 */
+    uint32_t page;           /* book page */
+    unsigned size10;         /* body size, tenths of a point */
+    unsigned kind;           /* NWS_UPDATE_* the firmware asks for */
+} fw_screen;
+
+/* Put a screen on the panel (or out of the emulator).  The native rows
+ * come from src a band at a time, packed from the framebuffer as they are
+ * asked for: no whole native image is ever held.  0, or -1. */
+int platform_present(const nws_panel_source *src, const fw_screen *screen);
 /* One line of text for whoever watches (a console, a debugger). */
 void platform_log(const char *msg);
+
+/* Bring up clocks and pins (before firmware_run); leave with a code. */
+void platform_init(void);
+__attribute__((noreturn)) void platform_exit(int code);
+
+/* The board the firmware runs (valid once firmware_run has started). */
+const nws_board *fw_board(void);
 
 /* The firmware proper: returns an NWS_FW_* code. */
 int firmware_run(void);

@@ -31,7 +31,7 @@ Z_FILES := inflate.c inftrees.c inffast.c crc32.c adler32.c zutil.c
 THIRD_OBJ := $(patsubst %.c,$(BUILD)/obj/freetype/%.o,$(FT_FILES)) \
              $(patsubst %.c,$(BUILD)/obj/zlib/%.o,$(Z_FILES))
 FW_SRC := $(CORE_SRC) src/mcu/firmware.c src/mcu/freetype/ftsystem.c \
-          $(sort $(wildcard src/mcu/$(MCU)/*.c))
+          $(sort $(wildcard src/mcu/cortex-m7/*.c src/mcu/$(MCU)/*.c))
 FW_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(FW_SRC)) $(BUILD)/obj/src/mcu/blobs.o $(THIRD_OBJ)
 FW_BUNDLE := $(BUILD)/sample.nwsb
 

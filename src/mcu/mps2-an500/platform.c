@@ -8,8 +8,6 @@
 
 #include "../firmware.h"
 
-void semihost_exit(int code);
-
 static uint32_t semihost(uint32_t op, const void *arg)
 {
     register uint32_t r0 __asm__("r0") = op;
@@ -24,7 +22,11 @@ void platform_log(const char *msg)
     semihost(0x04, "\n");
 }
 
-void semihost_exit(int code)
+void platform_init(void)
+{
+}
+
+void platform_exit(int code)
 {
     /* ADP_Stopped_ApplicationExit with the status */
     const uint32_t block[2] = {0x20026u, (uint32_t)code};
@@ -74,44 +76,36 @@ static char *put_uint(char *p, uint64_t v, int width)
     return p;
 }
 
-static int32_t screen_fd = -1;
-static char screen_name[40];
-
-int platform_screen_begin(unsigned screen, uint32_t page, unsigned size10, int full)
+int platform_present(const nws_panel_source *src, const fw_screen *screen)
 {
-    (void)full;
-    char *p = screen_name;
+    char name[40], *p = name;
     memcpy(p, "screen-", 7);
-    p = put_uint(p + 7, screen, 4);
+    p = put_uint(p + 7, screen->number, 4);
     memcpy(p, "-p", 2);
-    p = put_uint(p + 2, page, 4);
+    p = put_uint(p + 2, screen->page, 4);
     memcpy(p, "-s", 2);
-    p = put_uint(p + 2, size10, 3);
+    p = put_uint(p + 2, screen->size10, 3);
     memcpy(p, ".bin", 5);
     /* SYS_OPEN: name, mode 5 ("wb"), name length */
-    const uint32_t args[3] = {(uint32_t)(uintptr_t)screen_name, 5u, (uint32_t)strlen(screen_name)};
-    screen_fd = (int32_t)semihost(0x01, args);
-    return screen_fd < 0 ? -1 : 0;
-}
-
-int platform_screen_rows(const uint8_t *rows, size_t bytes)
-{
-    const uint32_t args[3] = {(uint32_t)screen_fd, (uint32_t)(uintptr_t)rows, (uint32_t)bytes};
-    return semihost(0x05, args) == 0 ? 0 : -1; /* SYS_WRITE returns the bytes not written */
-}
-
-int platform_screen_end(uint64_t ticks)
-{
-    semihost(0x02, &screen_fd);
-    screen_fd = -1;
-    /* the cost of the screen, in SysTick ticks */
-    char line[96], *q = line;
-    size_t n = strlen(screen_name);
-    memcpy(q, screen_name, n);
-    q += n;
-    memcpy(q, " ticks ", 7);
-    q = put_uint(q + 7, ticks, 1);
-    *q = 0;
-    platform_log(line);
-    return 0;
+    const uint32_t open_args[3] = {(uint32_t)(uintptr_t)name, 5u, (uint32_t)strlen(name)};
+    int32_t fd = (int32_t)semihost(0x01, open_args);
+    if (fd < 0)
+        return -1;
+    const nws_board *b = fw_board();
+    uint32_t stride = board_native_stride(b), rows = board_native_height(b);
+    int rc = 0;
+    for (uint32_t y = 0; y < rows && rc == 0; y += src->band_rows) {
+        uint32_t n = rows - y < src->band_rows ? rows - y : src->band_rows;
+        if (src->rows(src->ctx, NWS_PLANE_NEXT, y, n, src->band) < 0) {
+            rc = -1;
+            break;
+        }
+        /* SYS_WRITE returns the bytes not written */
+        const uint32_t args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)src->band, n * stride};
+        if (semihost(0x05, args) != 0)
+            rc = -1;
+    }
+    semihost(0x02, &fd);
+    platform_log(name);
+    return rc;
 }

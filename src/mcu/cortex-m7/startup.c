@@ -1,6 +1,7 @@
-/* startup.c -- reset and exceptions for a Cortex-M7 (ARMv7-M vector
- * table, ARM DDI 0403 B1.5.3): set up .data and .bss, count SysTick
- * wraps, run the firmware, leave through semihosting. */
+/* startup.c -- reset and exceptions for any Cortex-M7 (ARMv7-M vector
+ * table, ARM DDI 0403 B1.5.3): set up .data and .bss, paint the stack,
+ * count SysTick wraps, bring up the platform, run the firmware, report
+ * the stack's high-water mark and leave through the platform. */
 #include <stdint.h>
 #include <string.h>
 
@@ -12,7 +13,6 @@ extern uint32_t _data_load[], _data_start[], _data_end[], _bss_start[], _bss_end
 void reset_handler(void);
 void fault_handler(void);
 void systick_handler(void);
-void semihost_exit(int code);
 
 volatile uint32_t g_systick_wraps;
 
@@ -72,7 +72,7 @@ void fault_report(const uint32_t *frame)
     }
     *p = 0;
     platform_log(line);
-    semihost_exit(99);
+    platform_exit(99);
 }
 
 uint64_t platform_ticks(void)
@@ -113,6 +113,7 @@ void reset_handler(void)
     SYST_RVR = 0xFFFFFFu;
     SYST_CVR = 0;
     SYST_CSR = 7u; /* processor clock, interrupt on wrap, enabled */
+    platform_init();
     int rc = firmware_run();
     char line[64] = "memory: stack used ", *p = line + 19;
     uint32_t v = stack_used(), div = 1000000;
@@ -125,5 +126,5 @@ void reset_handler(void)
     }
     *p = 0;
     platform_log(line);
-    semihost_exit(rc);
+    platform_exit(rc);
 }
