@@ -8,6 +8,7 @@ extern const nws_board board_kindle_paperwhite_4;
 extern const nws_board board_kobo_clara_hd;
 extern const nws_board board_lilygo_t5_4in7;
 extern const nws_board board_qemu_mps2_an500;
+extern const nws_board board_stm32h743_waveshare_7in5;
 extern const nws_board board_waveshare_2in13_v4;
 extern const nws_board board_waveshare_2in13_v4_rpi;
 extern const nws_board board_waveshare_4in2;
@@ -22,6 +23,7 @@ const nws_board *const nws_boards[] = {
     &board_kobo_clara_hd,
     &board_lilygo_t5_4in7,
     &board_qemu_mps2_an500,
+    &board_stm32h743_waveshare_7in5,
     &board_waveshare_2in13_v4,
     &board_waveshare_2in13_v4_rpi,
     &board_waveshare_4in2,

@@ -57,5 +57,19 @@ for f in "$out"/screen-*.bin; do
         fi
 done
 grep -q "CPU fault" "$out/console" && bad "no CPU fault" "$(grep 'CPU fault' "$out/console")"
+# Power off and on: the second boot opens where the first left off.
+last=$(ls "$out"/screen-*.bin | tail -n 1 | sed 's/.*-p\([0-9]*\)-s\([0-9]*\)\.bin/\1 \2/')
+mkdir -p "$out/boot2"
+cp "$out/position.state" "$out/boot2/" 2>/dev/null
+(cd "$out/boot2" && timeout 600 qemu-system-arm -M "$machine" -nographic -icount shift=0 \
+    -semihosting-config enable=on,target=native -kernel "$root/$build/firmware.elf" \
+    >"$out/boot2/console" 2>&1)
+first=$(ls "$out"/boot2/screen-0001-*.bin 2>/dev/null | sed 's/.*-p\([0-9]*\)-s\([0-9]*\)\.bin/\1 \2/')
+if [ -n "$first" ] && [ "$first" = "$last" ]; then
+    ok "the position saved in the first boot ($(wc -c <"$out/position.state") bytes of slots) opens the second on page ${last% *}"
+else
+    bad "position kept across boots" "last screen '$last', next boot's first '$first'"
+fi
+grep -h "^memory:" "$out/console" | sed 's/^/  /'
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

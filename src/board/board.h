@@ -47,6 +47,9 @@ enum {
 enum { NWS_FB_ABI_NONE = 0, NWS_FB_ABI_KOBO_MARK7, NWS_FB_ABI_KINDLE_REX };
 
 #define NWS_NO_PIN 0xFFu
+/* A microcontroller pin in the same fields: port letter and number
+ * ('D', 14 is PD14), stored as port * 16 + number. */
+#define NWS_PIN(port, n) ((uint8_t)(((port) - 'A') * 16 + (n)))
 #define NWS_LINK_BUTTONS 4
 
 struct nws_panel_driver;
@@ -65,7 +68,9 @@ typedef struct nws_link {
     const struct nws_panel_driver *driver;
     const char *gpiochip;     /* "/dev/gpiochip0" */
     uint32_t spi_hz;
-    uint8_t pin_dc, pin_rst, pin_busy, pin_power; /* GPIO line offsets, NWS_NO_PIN */
+    uint8_t pin_dc, pin_rst, pin_busy, pin_power; /* GPIO line offsets (Linux) or
+                                                     NWS_PIN()s (MCU); NWS_NO_PIN */
+    uint8_t pin_cs;           /* MCU: chip select driven as a GPIO; Linux: spidev's own */
     uint8_t buttons[NWS_LINK_BUTTONS];  /* next, prev, contents, enter; NWS_NO_PIN */
     uint16_t busy_timeout_ms; /* longest a refresh may keep BUSY before we give up */
     /* microcontroller */

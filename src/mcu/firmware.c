@@ -52,6 +52,7 @@ typedef struct fw {
     unsigned screens;
     uint8_t *core_mem, *band;
     nws_setup_info setup;
+    nws_state state;
     size_t band_size;
 } fw;
 
@@ -60,6 +61,34 @@ static fw g_fw; /* static, not on the stack: the firmware's whole state */
 const nws_board *fw_board(void)
 {
     return g_fw.board;
+}
+
+int fw_on_contents(void)
+{
+    return book_article_of(&g_fw.book, g_fw.r.page) == UINT32_MAX;
+}
+
+/* The newest valid position the platform kept, if any. */
+static int load_position(nws_state *best)
+{
+    uint8_t slot[NWS_STATE_SLOT];
+    int found = 0;
+    for (uint32_t i = 0; platform_state_read(i, slot); i++) {
+        nws_state st;
+        if (state_load(slot, NWS_STATE_SLOT, &st) && (!found || st.seq > best->seq)) {
+            *best = st;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+static void save_position(fw *f)
+{
+    uint8_t slot[NWS_STATE_SLOT];
+    reader_save(&f->r, nwsb_identity(f->bundle), &f->state);
+    state_save(&f->state, slot);
+    platform_state_append(slot); /* a failed save costs the position, not the page */
 }
 
 static void *bundle_alloc(void *opaque, size_t size)
@@ -209,10 +238,16 @@ int firmware_run(void)
     }
     if (fb_init(&f->fb, b->width, b->height, b->gray_levels, fb_mem, fb_size) < 0)
         return NWS_FW_E_BOARD;
-    int rc = setup(f, b->font_size_10);
+    int have = load_position(&f->state);
+    unsigned size10 = b->font_size_10;
+    if (have && f->state.font_size_10 >= NWS_FONT_MIN_10 && f->state.font_size_10 <= NWS_FONT_MAX_10)
+        size10 = f->state.font_size_10;
+    int rc = setup(f, size10);
     if (rc)
         return rc;
-    reader_init(&f->r, &f->book, b->font_size_10);
+    reader_init(&f->r, &f->book, (uint16_t)size10);
+    if (have)
+        reader_restore(&f->r, &f->state, nwsb_identity(f->bundle), &f->page);
     if ((rc = show(f)) != NWS_FW_OK)
         return rc;
     nws_key key;
@@ -229,6 +264,7 @@ int firmware_run(void)
         }
         if ((rc = show(f)) != NWS_FW_OK)
             return rc;
+        save_position(f);
     }
     report_memory(f);
     return NWS_FW_OK;

@@ -14,6 +14,7 @@
 
 #include "../panel/panel.h"
 #include "../reader/reader.h"
+#include "../reader/state.h"
 
 /* Exit codes: 0 ok, else what failed. */
 enum {
@@ -57,6 +58,16 @@ typedef struct fw_screen {
  * come from src a band at a time, packed from the framebuffer as they are
  * asked for: no whole native image is ever held.  0, or -1. */
 int platform_present(const nws_panel_source *src, const fw_screen *screen);
+/* The reading position, as state.c's 64-byte slots appended one after
+ * another (flash cannot rewrite in place; the newest valid slot wins).
+ * read: slot i (from 0) into out; 1, or 0 past the last.  append: 0, or
+ * -1. */
+int platform_state_read(uint32_t i, uint8_t out[NWS_STATE_SLOT]);
+int platform_state_append(const uint8_t slot[NWS_STATE_SLOT]);
+/* The buttons: index 0 next, 1 previous, 2 contents, 3 open; the firmware
+ * maps them by what is on screen (platform_key may use it). */
+int fw_on_contents(void);
+
 /* One line of text for whoever watches (a console, a debugger). */
 void platform_log(const char *msg);
 

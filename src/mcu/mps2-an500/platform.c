@@ -76,6 +76,43 @@ static char *put_uint(char *p, uint64_t v, int width)
     return p;
 }
 
+/* The position in a host file, slot after slot: SYS_OPEN modes 1 ("rb"),
+ * 3 ("r+b"), 5 ("wb"), SYS_SEEK 0x0A, SYS_READ 0x06. */
+static const char state_file[] = "position.state";
+
+int platform_state_read(uint32_t i, uint8_t out[NWS_STATE_SLOT])
+{
+    const uint32_t open_args[3] = {(uint32_t)(uintptr_t)state_file, 1u, sizeof state_file - 1};
+    int32_t fd = (int32_t)semihost(0x01, open_args);
+    if (fd < 0)
+        return 0;
+    const uint32_t seek_args[2] = {(uint32_t)fd, i * NWS_STATE_SLOT};
+    const uint32_t read_args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)out, NWS_STATE_SLOT};
+    int ok = semihost(0x0A, seek_args) == 0 && semihost(0x06, read_args) == 0;
+    semihost(0x02, &fd);
+    return ok;
+}
+
+int platform_state_append(const uint8_t slot[NWS_STATE_SLOT])
+{
+    /* "r+b", or "wb" to create it; then write at its end (SYS_FLEN 0x0C):
+     * QEMU's append mode does not reliably append */
+    uint32_t open_args[3] = {(uint32_t)(uintptr_t)state_file, 3u, sizeof state_file - 1};
+    int32_t fd = (int32_t)semihost(0x01, open_args);
+    if (fd < 0) {
+        open_args[1] = 5u;
+        fd = (int32_t)semihost(0x01, open_args);
+    }
+    if (fd < 0)
+        return -1;
+    int32_t len = (int32_t)semihost(0x0C, &fd);
+    const uint32_t seek_args[2] = {(uint32_t)fd, len > 0 ? (uint32_t)len : 0u};
+    const uint32_t args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)slot, NWS_STATE_SLOT};
+    int ok = len >= 0 && semihost(0x0A, seek_args) == 0 && semihost(0x05, args) == 0;
+    semihost(0x02, &fd);
+    return ok ? 0 : -1;
+}
+
 int platform_present(const nws_panel_source *src, const fw_screen *screen)
 {
     char name[40], *p = name;
