@@ -214,6 +214,7 @@ int firmware_run(void)
     if (!f->board)
         return NWS_FW_E_BOARD;
     const nws_board *b = f->board;
+    platform_init(b);
     pool p = {_fw_pool_start, _fw_pool_end};
     size_t fb_size = fb_bytes(b->width, b->height, b->gray_levels);
     f->band_size = (size_t)board_native_stride(b) * FW_BAND_ROWS;

@@ -71,8 +71,8 @@ int fw_on_contents(void);
 /* One line of text for whoever watches (a console, a debugger). */
 void platform_log(const char *msg);
 
-/* Bring up clocks and pins (before firmware_run); leave with a code. */
-void platform_init(void);
+/* Bring up clocks and pins for the board; leave with a code. */
+void platform_init(const nws_board *b);
 __attribute__((noreturn)) void platform_exit(int code);
 
 /* The board the firmware runs (valid once firmware_run has started). */

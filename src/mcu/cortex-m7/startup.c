@@ -113,7 +113,6 @@ void reset_handler(void)
     SYST_RVR = 0xFFFFFFu;
     SYST_CVR = 0;
     SYST_CSR = 7u; /* processor clock, interrupt on wrap, enabled */
-    platform_init();
     int rc = firmware_run();
     char line[64] = "memory: stack used ", *p = line + 19;
     uint32_t v = stack_used(), div = 1000000;

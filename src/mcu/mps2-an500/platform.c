@@ -22,8 +22,9 @@ void platform_log(const char *msg)
     semihost(0x04, "\n");
 }
 
-void platform_init(void)
+void platform_init(const nws_board *b)
 {
+    (void)b; /* QEMU needs nothing brought up */
 }
 
 void platform_exit(int code)
