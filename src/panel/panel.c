@@ -1,5 +1,6 @@
 /* panel.c -- what the controller drivers share. */
 #include "panel.h"
+#include "panel_internal.h"
 
 #include <string.h>
 
@@ -88,4 +89,17 @@ nws_panel_status panel_send_rows(nws_panel *p, const nws_panel_source *src, int 
                 return NWS_PANEL_EBUS;
     }
     return NWS_PANEL_OK;
+}
+
+nws_panel_status panel_cmd(nws_panel *p, const char *stage, uint8_t c, const uint8_t *d, size_t n)
+{
+    p->stage = stage;
+    return p->bus.command(p->bus.ctx, c, d, n) < 0 ? NWS_PANEL_EBUS : NWS_PANEL_OK;
+}
+
+nws_panel_status panel_wait(nws_panel *p, const char *stage, int busy_level, uint32_t ms)
+{
+    p->stage = stage;
+    int r = p->bus.wait_idle(p->bus.ctx, busy_level, ms);
+    return r == 0 ? NWS_PANEL_OK : r > 0 ? NWS_PANEL_EBUSY : NWS_PANEL_EBUS;
 }

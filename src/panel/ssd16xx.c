@@ -11,7 +11,7 @@
  * (partial) the waveform for each pixel is chosen from RED RAM (what the
  * panel shows) and B/W RAM (the new image), so both are loaded every time
  * rather than trusting RAM kept over deep sleep and a reset. */
-#include "panel.h"
+#include "panel_internal.h"
 
 enum {
     SSD_DRIVER_OUTPUT = 0x01, SSD_DEEP_SLEEP = 0x10, SSD_DATA_ENTRY = 0x11, SSD_SW_RESET = 0x12,
@@ -42,29 +42,14 @@ typedef struct ssd_variant {
 static const ssd_variant ssd1680 = {"SSD1680", {0x00, 0x80}, {0x00, 0x80}, 0};
 static const ssd_variant ssd1683 = {"SSD1683", {0x40, 0x00}, {0x00, 0x00}, 0x6E};
 
-#define TRY(e)                                                                                    \
-    do {                                                                                          \
-        nws_panel_status st_ = (e);                                                               \
-        if (st_ != NWS_PANEL_OK)                                                                  \
-            return st_;                                                                           \
-    } while (0)
-
-static nws_panel_status cmd(nws_panel *p, const char *stage, uint8_t c, const uint8_t *d, size_t n)
-{
-    p->stage = stage;
-    return p->bus.command(p->bus.ctx, c, d, n) < 0 ? NWS_PANEL_EBUS : NWS_PANEL_OK;
-}
-
 static nws_panel_status cmd1(nws_panel *p, const char *stage, uint8_t c, uint8_t v)
 {
-    return cmd(p, stage, c, &v, 1);
+    return panel_cmd(p, stage, c, &v, 1);
 }
 
 static nws_panel_status wait(nws_panel *p, const char *stage, uint32_t ms)
 {
-    p->stage = stage;
-    int r = p->bus.wait_idle(p->bus.ctx, 1, ms);
-    return r == 0 ? NWS_PANEL_OK : r > 0 ? NWS_PANEL_EBUSY : NWS_PANEL_EBUS;
+    return panel_wait(p, stage, 1, ms); /* BUSY level while working */
 }
 
 static nws_panel_status wake(nws_panel *p, const ssd_variant *v, unsigned kind)
@@ -74,28 +59,28 @@ static nws_panel_status wake(nws_panel *p, const ssd_variant *v, unsigned kind)
     p->stage = "reset";
     if (p->bus.reset(p->bus.ctx, 2, 20) < 0)
         return NWS_PANEL_EBUS;
-    TRY(wait(p, "reset", SSD_SHORT_WAIT_MS));
-    TRY(cmd(p, "software reset", SSD_SW_RESET, NULL, 0));
-    TRY(wait(p, "software reset", SSD_SHORT_WAIT_MS));
+    PANEL_TRY(wait(p, "reset", SSD_SHORT_WAIT_MS));
+    PANEL_TRY(panel_cmd(p, "software reset", SSD_SW_RESET, NULL, 0));
+    PANEL_TRY(wait(p, "software reset", SSD_SHORT_WAIT_MS));
     const uint8_t out[] = {(uint8_t)(gates - 1), (uint8_t)((gates - 1) >> 8), 0x00};
-    TRY(cmd(p, "driver output", SSD_DRIVER_OUTPUT, out, sizeof out));
-    TRY(cmd1(p, "data entry mode", SSD_DATA_ENTRY, 0x03)); /* X then Y increment */
+    PANEL_TRY(panel_cmd(p, "driver output", SSD_DRIVER_OUTPUT, out, sizeof out));
+    PANEL_TRY(cmd1(p, "data entry mode", SSD_DATA_ENTRY, 0x03)); /* X then Y increment */
     const uint8_t xr[] = {0x00, (uint8_t)(bytes - 1)};
     const uint8_t yr[] = {0x00, 0x00, (uint8_t)(gates - 1), (uint8_t)((gates - 1) >> 8)};
-    TRY(cmd(p, "RAM X range", SSD_RAM_X, xr, sizeof xr));
-    TRY(cmd(p, "RAM Y range", SSD_RAM_Y, yr, sizeof yr));
+    PANEL_TRY(panel_cmd(p, "RAM X range", SSD_RAM_X, xr, sizeof xr));
+    PANEL_TRY(panel_cmd(p, "RAM Y range", SSD_RAM_Y, yr, sizeof yr));
     /* border: follow the LUT to white (0x05) on full updates; keep it
      * (0x80, VCOM level) on partial ones, as Waveshare does */
-    TRY(cmd1(p, "border", SSD_BORDER, kind == NWS_UPDATE_PARTIAL ? 0x80 : 0x05));
-    TRY(cmd(p, "update control 1", SSD_UPDATE_CTRL1,
+    PANEL_TRY(cmd1(p, "border", SSD_BORDER, kind == NWS_UPDATE_PARTIAL ? 0x80 : 0x05));
+    PANEL_TRY(panel_cmd(p, "update control 1", SSD_UPDATE_CTRL1,
             kind == NWS_UPDATE_PARTIAL ? v->ctrl1_partial : v->ctrl1_full, 2));
-    TRY(cmd1(p, "temperature sensor", SSD_TEMP_SENSOR, 0x80)); /* internal */
+    PANEL_TRY(cmd1(p, "temperature sensor", SSD_TEMP_SENSOR, 0x80)); /* internal */
     if (kind == NWS_UPDATE_FAST) {
         /* A written temperature selects the OTP's shorter waveform. */
-        TRY(cmd1(p, "temperature", SSD_TEMP_WRITE, v->fast_temperature));
-        TRY(cmd1(p, "load LUT", SSD_UPDATE_CTRL2, SSD_SEQ_LOAD_LUT));
-        TRY(cmd(p, "load LUT", SSD_ACTIVATE, NULL, 0));
-        TRY(wait(p, "load LUT", SSD_SHORT_WAIT_MS));
+        PANEL_TRY(cmd1(p, "temperature", SSD_TEMP_WRITE, v->fast_temperature));
+        PANEL_TRY(cmd1(p, "load LUT", SSD_UPDATE_CTRL2, SSD_SEQ_LOAD_LUT));
+        PANEL_TRY(panel_cmd(p, "load LUT", SSD_ACTIVATE, NULL, 0));
+        PANEL_TRY(wait(p, "load LUT", SSD_SHORT_WAIT_MS));
     }
     return NWS_PANEL_OK;
 }
@@ -105,9 +90,9 @@ static nws_panel_status send_ram(nws_panel *p, const char *stage, uint8_t c,
 {
     const nws_board *b = p->board;
     const uint8_t zero[] = {0x00, 0x00};
-    TRY(cmd(p, stage, SSD_RAM_X_COUNTER, zero, 1));
-    TRY(cmd(p, stage, SSD_RAM_Y_COUNTER, zero, 2));
-    TRY(cmd(p, stage, c, NULL, 0));
+    PANEL_TRY(panel_cmd(p, stage, SSD_RAM_X_COUNTER, zero, 1));
+    PANEL_TRY(panel_cmd(p, stage, SSD_RAM_Y_COUNTER, zero, 2));
+    PANEL_TRY(panel_cmd(p, stage, c, NULL, 0));
     return panel_send_rows(p, src, plane, 0, board_native_height(b), 0, board_native_stride(b));
 }
 
@@ -127,16 +112,16 @@ static nws_panel_status ssd_update(const ssd_variant *v, nws_panel *p,
         return NWS_PANEL_EARG;
     if (kind == NWS_UPDATE_FAST && !v->fast_temperature)
         kind = NWS_UPDATE_FULL;
-    TRY(wake(p, v, kind));
-    TRY(send_ram(p, "new image", SSD_RAM_BW, src, NWS_PLANE_NEXT));
-    TRY(send_ram(p, "old image", SSD_RAM_RED, src,
+    PANEL_TRY(wake(p, v, kind));
+    PANEL_TRY(send_ram(p, "new image", SSD_RAM_BW, src, NWS_PLANE_NEXT));
+    PANEL_TRY(send_ram(p, "old image", SSD_RAM_RED, src,
                  src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT));
     uint8_t seq = kind == NWS_UPDATE_PARTIAL ? SSD_SEQ_PARTIAL
                   : kind == NWS_UPDATE_FAST  ? SSD_SEQ_DISPLAY_LOADED
                                              : SSD_SEQ_FULL;
-    TRY(cmd1(p, "update sequence", SSD_UPDATE_CTRL2, seq));
-    TRY(cmd(p, "display refresh", SSD_ACTIVATE, NULL, 0));
-    TRY(wait(p, "display refresh", b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u));
+    PANEL_TRY(cmd1(p, "update sequence", SSD_UPDATE_CTRL2, seq));
+    PANEL_TRY(panel_cmd(p, "display refresh", SSD_ACTIVATE, NULL, 0));
+    PANEL_TRY(wait(p, "display refresh", b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u));
     p->updates++;
     return ssd_sleep(p);
 }
@@ -162,7 +147,7 @@ static nws_panel_status ssd_sleep_now(nws_panel *p)
     p->stage = "reset";
     if (p->bus.reset(p->bus.ctx, 2, 20) < 0)
         return NWS_PANEL_EBUS;
-    TRY(wait(p, "reset", SSD_SHORT_WAIT_MS));
+    PANEL_TRY(wait(p, "reset", SSD_SHORT_WAIT_MS));
     return ssd_sleep(p);
 }
 

@@ -7,7 +7,7 @@
  * those Waveshare's EPD_7in5_V2 sequences use for this glass.  BUSY_N is
  * low while the controller works.  In KW mode DTM1 holds the image the
  * panel shows and DTM2 the new one, 1 for black. */
-#include "panel.h"
+#include "panel_internal.h"
 
 enum {
     UC_PSR = 0x00, UC_PWR = 0x01, UC_POF = 0x02, UC_PON = 0x04, UC_BTST = 0x06, UC_DSLP = 0x07,
@@ -24,24 +24,9 @@ enum {
  * are a few ms (datasheet AC characteristics). */
 #define UC_SHORT_WAIT_MS 1000u
 
-#define TRY(e)                                                                                    \
-    do {                                                                                          \
-        nws_panel_status st_ = (e);                                                               \
-        if (st_ != NWS_PANEL_OK)                                                                  \
-            return st_;                                                                           \
-    } while (0)
-
-static nws_panel_status cmd(nws_panel *p, const char *stage, uint8_t c, const uint8_t *d, size_t n)
-{
-    p->stage = stage;
-    return p->bus.command(p->bus.ctx, c, d, n) < 0 ? NWS_PANEL_EBUS : NWS_PANEL_OK;
-}
-
 static nws_panel_status wait(nws_panel *p, const char *stage, uint32_t ms)
 {
-    p->stage = stage;
-    int r = p->bus.wait_idle(p->bus.ctx, 0, ms);
-    return r == 0 ? NWS_PANEL_OK : r > 0 ? NWS_PANEL_EBUSY : NWS_PANEL_EBUS;
+    return panel_wait(p, stage, 0, ms); /* BUSY level while working */
 }
 
 static nws_panel_status wake(nws_panel *p, unsigned kind)
@@ -54,31 +39,31 @@ static nws_panel_status wake(nws_panel *p, unsigned kind)
         return NWS_PANEL_EBUS;
     static const uint8_t pwr[] = {0x07, 0x07, 0x3F, 0x3F}; /* VGH/VGL 20 V, VDH/VDL 15 V */
     static const uint8_t btst[] = {0x17, 0x17, 0x28, 0x17};
-    TRY(cmd(p, "power setting", UC_PWR, pwr, sizeof pwr));
-    TRY(cmd(p, "booster soft start", UC_BTST, btst, sizeof btst));
-    TRY(cmd(p, "power on", UC_PON, NULL, 0));
-    TRY(wait(p, "power on", UC_SHORT_WAIT_MS));
+    PANEL_TRY(panel_cmd(p, "power setting", UC_PWR, pwr, sizeof pwr));
+    PANEL_TRY(panel_cmd(p, "booster soft start", UC_BTST, btst, sizeof btst));
+    PANEL_TRY(panel_cmd(p, "power on", UC_PON, NULL, 0));
+    PANEL_TRY(wait(p, "power on", UC_SHORT_WAIT_MS));
     /* PSR 0x1F: KW mode, waveform from OTP, scan up, shift right, booster on */
     static const uint8_t psr[] = {0x1F};
-    TRY(cmd(p, "panel setting", UC_PSR, psr, 1));
+    PANEL_TRY(panel_cmd(p, "panel setting", UC_PSR, psr, 1));
     const uint8_t tres[] = {(uint8_t)(w >> 8), (uint8_t)w, (uint8_t)(h >> 8), (uint8_t)h};
-    TRY(cmd(p, "resolution", UC_TRES, tres, sizeof tres));
+    PANEL_TRY(panel_cmd(p, "resolution", UC_TRES, tres, sizeof tres));
     static const uint8_t duspi[] = {0x00}, tcon[] = {0x22};
-    TRY(cmd(p, "single SPI", UC_DUSPI, duspi, 1));
-    TRY(cmd(p, "non-overlap", UC_TCON, tcon, 1));
+    PANEL_TRY(panel_cmd(p, "single SPI", UC_DUSPI, duspi, 1));
+    PANEL_TRY(panel_cmd(p, "non-overlap", UC_TCON, tcon, 1));
     if (kind != NWS_UPDATE_FULL) {
         /* A forced temperature (TSSET via CCSET bit 1) makes the OTP pick
          * a shorter waveform: 0x5A for the fast full refresh, 0x6E for the
          * partial one (Waveshare's Init_Fast / Init_Part). */
         static const uint8_t ccset[] = {0x02};
         const uint8_t tsset[] = {kind == NWS_UPDATE_FAST ? 0x5A : 0x6E};
-        TRY(cmd(p, "cascade setting", UC_CCSET, ccset, 1));
-        TRY(cmd(p, "force temperature", UC_TSSET, tsset, 1));
+        PANEL_TRY(panel_cmd(p, "cascade setting", UC_CCSET, ccset, 1));
+        PANEL_TRY(panel_cmd(p, "force temperature", UC_TSSET, tsset, 1));
     }
     /* CDI: border floating (0x10) for full updates; the partial waveform
      * wants the border kept (0xA9: LUTKW, DDX=01) and data interval 0x07 */
     const uint8_t cdi[] = {kind == NWS_UPDATE_PARTIAL ? 0xA9 : 0x10, 0x07};
-    return cmd(p, "VCOM and data interval", UC_CDI, cdi, sizeof cdi);
+    return panel_cmd(p, "VCOM and data interval", UC_CDI, cdi, sizeof cdi);
 }
 
 /* The window's bytes of one plane, row by row. */
@@ -86,17 +71,17 @@ static nws_panel_status send_plane(nws_panel *p, const char *stage, uint8_t c,
                                    const nws_panel_source *src, int plane,
                                    const nws_panel_window *win)
 {
-    TRY(cmd(p, stage, c, NULL, 0));
+    PANEL_TRY(panel_cmd(p, stage, c, NULL, 0));
     return panel_send_rows(p, src, plane, win->y, win->h, win->x / 8u, win->w / 8u);
 }
 
 static nws_panel_status uc_sleep(nws_panel *p)
 {
     static const uint8_t cdi[] = {0xF7, 0x07}, dslp[] = {UC_DSLP_CHECK};
-    TRY(cmd(p, "VCOM and data interval", UC_CDI, cdi, sizeof cdi));
-    TRY(cmd(p, "power off", UC_POF, NULL, 0));
-    TRY(wait(p, "power off", UC_SHORT_WAIT_MS));
-    return cmd(p, "deep sleep", UC_DSLP, dslp, 1);
+    PANEL_TRY(panel_cmd(p, "VCOM and data interval", UC_CDI, cdi, sizeof cdi));
+    PANEL_TRY(panel_cmd(p, "power off", UC_POF, NULL, 0));
+    PANEL_TRY(wait(p, "power off", UC_SHORT_WAIT_MS));
+    return panel_cmd(p, "deep sleep", UC_DSLP, dslp, 1);
 }
 
 static nws_panel_status uc_update(nws_panel *p, const nws_panel_source *src,
@@ -112,7 +97,7 @@ static nws_panel_status uc_update(nws_panel *p, const nws_panel_source *src,
     if (b->pack.bpp != 1 || win->x % 8u || win->w % 8u || win->x + win->w > all.w ||
         win->y + win->h > all.h || !win->w || !win->h)
         return NWS_PANEL_EARG;
-    TRY(wake(p, kind));
+    PANEL_TRY(wake(p, kind));
     if (kind == NWS_UPDATE_PARTIAL) {
         uint32_t xe = win->x + win->w - 1, ye = win->y + win->h - 1;
         /* PTL: HRST[9:3], HRED[9:3] with its low bits set, VRST, VRED,
@@ -122,21 +107,21 @@ static nws_panel_status uc_update(nws_panel *p, const nws_panel_source *src,
                                (uint8_t)(win->y >> 8), (uint8_t)win->y,
                                (uint8_t)(ye >> 8),     (uint8_t)ye,
                                0x01};
-        TRY(cmd(p, "partial in", UC_PTIN, NULL, 0));
-        TRY(cmd(p, "partial window", UC_PTL, ptl, sizeof ptl));
+        PANEL_TRY(panel_cmd(p, "partial in", UC_PTIN, NULL, 0));
+        PANEL_TRY(panel_cmd(p, "partial window", UC_PTL, ptl, sizeof ptl));
     }
     /* Without the shown image (a microcontroller that keeps none), the
      * full waveform gets the new one as old data too, as Waveshare's own
      * full refresh does. */
-    TRY(send_plane(p, "old image", UC_DTM1, src, src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT,
+    PANEL_TRY(send_plane(p, "old image", UC_DTM1, src, src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT,
                    win));
-    TRY(send_plane(p, "new image", UC_DTM2, src, NWS_PLANE_NEXT, win));
-    TRY(cmd(p, "display refresh", UC_DRF, NULL, 0));
+    PANEL_TRY(send_plane(p, "new image", UC_DTM2, src, NWS_PLANE_NEXT, win));
+    PANEL_TRY(panel_cmd(p, "display refresh", UC_DRF, NULL, 0));
     /* 10 ms before BUSY_N reliably goes low (Waveshare waits likewise). */
     p->bus.delay_ms(p->bus.ctx, 10);
-    TRY(wait(p, "display refresh", b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u));
+    PANEL_TRY(wait(p, "display refresh", b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u));
     if (kind == NWS_UPDATE_PARTIAL)
-        TRY(cmd(p, "partial out", UC_PTOUT, NULL, 0));
+        PANEL_TRY(panel_cmd(p, "partial out", UC_PTOUT, NULL, 0));
     p->updates++;
     return uc_sleep(p);
 }
