@@ -121,7 +121,8 @@ static nws_panel_status ssd_update(const ssd_variant *v, nws_panel *p,
                                              : SSD_SEQ_FULL;
     PANEL_TRY(cmd1(p, "update sequence", SSD_UPDATE_CTRL2, seq));
     PANEL_TRY(panel_cmd(p, "display refresh", SSD_ACTIVATE, NULL, 0));
-    PANEL_TRY(wait(p, "display refresh", b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u));
+    uint32_t timeout = b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u;
+    PANEL_TRY(wait(p, "display refresh", timeout));
     p->updates++;
     return ssd_sleep(p);
 }

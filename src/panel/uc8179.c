@@ -113,13 +113,14 @@ static nws_panel_status uc_update(nws_panel *p, const nws_panel_source *src,
     /* Without the shown image (a microcontroller that keeps none), the
      * full waveform gets the new one as old data too, as Waveshare's own
      * full refresh does. */
-    PANEL_TRY(send_plane(p, "old image", UC_DTM1, src, src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT,
-                   win));
+    int old = src->has_shown ? NWS_PLANE_SHOWN : NWS_PLANE_NEXT;
+    PANEL_TRY(send_plane(p, "old image", UC_DTM1, src, old, win));
     PANEL_TRY(send_plane(p, "new image", UC_DTM2, src, NWS_PLANE_NEXT, win));
     PANEL_TRY(panel_cmd(p, "display refresh", UC_DRF, NULL, 0));
     /* 10 ms before BUSY_N reliably goes low (Waveshare waits likewise). */
     p->bus.delay_ms(p->bus.ctx, 10);
-    PANEL_TRY(wait(p, "display refresh", b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u));
+    uint32_t timeout = b->link.busy_timeout_ms ? b->link.busy_timeout_ms : 30000u;
+    PANEL_TRY(wait(p, "display refresh", timeout));
     if (kind == NWS_UPDATE_PARTIAL)
         PANEL_TRY(panel_cmd(p, "partial out", UC_PTOUT, NULL, 0));
     p->updates++;
