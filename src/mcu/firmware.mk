@@ -42,12 +42,15 @@ all: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
 $(MCU_SRC_DIR)/.ready:
 	@tools/mcu-sources.sh $(MCU_SRC_DIR)
 
-$(BUILD)/obj/freetype/%.o: $(MCU_SRC_DIR)/.ready
+# FreeType's options are ours: a change to them rebuilds it.
+FT_CONFIG := src/mcu/freetype/ftoption.h src/mcu/freetype/ftmodule.h src/mcu/firmware.mk
+
+$(BUILD)/obj/freetype/%.o: $(MCU_SRC_DIR)/.ready $(FT_CONFIG)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $(FT_DIR)/$*.c")
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) -c $(FT_DIR)/$*.c -o $@
 
-$(BUILD)/obj/zlib/%.o: $(MCU_SRC_DIR)/.ready
+$(BUILD)/obj/zlib/%.o: $(MCU_SRC_DIR)/.ready src/mcu/firmware.mk
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $(Z_DIR)/$*.c")
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) -c $(Z_DIR)/$*.c -o $@
