@@ -56,6 +56,12 @@ for f in "$out"/screen-*.bin; do
             bad "$name: as newsview page $page" "$(cat "$out/cmp")"
         fi
 done
+# A font-size change sets the core up again and paginates the book.
+sed -n 's/^set-up size \([0-9]*\) ticks \([0-9]*\)/\1 \2/p' "$out/console" | while read -r size ticks; do
+    insns=$((ticks * 40))
+    printf "  set-up at %-4s (re-layout) %12d %9.1f ms\n" "$(echo "$size" | awk '{print $1/10 " pt"}')" \
+        "$insns" "$(echo "$insns / 480000" | bc -l)"
+done
 grep -q "CPU fault" "$out/console" && bad "no CPU fault" "$(grep 'CPU fault' "$out/console")"
 # Power off and on: the second boot opens where the first left off.
 last=$(ls "$out"/screen-*.bin | tail -n 1 | sed 's/.*-p\([0-9]*\)-s\([0-9]*\)\.bin/\1 \2/')

@@ -17,7 +17,7 @@
 /* The bundle reader's own memory: its index tables and one inflate state
  * with its 32 KB window (the preset dictionary and a record need it):
  * 40.4 KB at its peak for the samples. */
-#define FW_BUNDLE_ARENA (48u * 1024u)
+#define FW_BUNDLE_ARENA (44u * 1024u)
 
 /* All RAM past .data, .bss and the stack, as the linker script leaves it
  * (the board's mcu_ram): carved once, at start, into the arenas and the
@@ -112,6 +112,9 @@ static int setup_error(int rc)
     }
 }
 
+static char *put_num(char *p, const char *label, size_t v);
+static int setup_core(fw *f, unsigned size10);
+
 static uint32_t arena_size(const nws_board *b)
 {
     return b->link.mcu_arena ? b->link.mcu_arena : b->ram_budget;
@@ -120,6 +123,20 @@ static uint32_t arena_size(const nws_board *b)
 /* The core at a body size: the arena starts over, as newsview's does on a
  * font-size change. */
 static int setup(fw *f, unsigned size10)
+{
+    uint64_t t0 = platform_ticks();
+    int rc = setup_core(f, size10);
+    /* what a font-size change costs: the core set up again, the book
+     * paginated */
+    char line[64], *p = line;
+    p = put_num(p, "set-up size ", size10);
+    p = put_num(p, " ticks ", (size_t)(platform_ticks() - t0));
+    *p = 0;
+    platform_log(line);
+    return rc;
+}
+
+static int setup_core(fw *f, unsigned size10)
 {
     if (f->fonts.lib)
         fonts_done(&f->fonts);
@@ -142,8 +159,6 @@ static int fb_rows(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out)
     (void)plane;
     return fb_pack_rows(&f->fb, f->board, y, n, out, (size_t)n * board_native_stride(f->board));
 }
-
-static char *put_num(char *p, const char *label, size_t v);
 
 /* Full refresh first and after every full_refresh_every fast ones. */
 static unsigned update_kind(const fw *f)

@@ -18,6 +18,10 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
     /* The glyph cache takes about a sixth of the budget, at most 384 KiB. */
     int large = b->ram_budget >= 2 * 1024 * 1024;
     uint32_t pool = small ? 16 * 1024 : large ? 256 * 1024 : b->ram_budget / 8;
+    /* 1-bit glyphs take an eighth of gray ones: 8 KiB holds a page's worth
+     * (an 11 pt glyph at 124 dpi is about 40 bytes) */
+    if (small && b->gray_levels == 2)
+        pool = 8 * 1024;
     uint32_t slots = small ? 256 : large ? 2048 : 512;
     int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
     int rc = fonts_init(out->fonts, arena, main, fallback, nfallback, flags, slots, pool);
