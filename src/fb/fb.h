@@ -37,11 +37,22 @@ void fb_darken(nws_fb *fb, int x, int y, unsigned level);
 size_t fb_native_bytes(const nws_board *b);
 /* fb must have the board's reading size and gray levels. */
 int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size);
-/* Native rows [ny0, ny0 + nrows) only, into out (nrows * native stride
- * bytes): the same bytes fb_pack() writes there, for sending a screen in
- * bands without a whole native buffer (microcontrollers).  0 or -1. */
-int fb_pack_rows(const nws_fb *fb, const nws_board *b, uint32_t ny0, uint32_t nrows, uint8_t *out,
-                 size_t size);
+/* A board's packing prepared once for a framebuffer (its tables cost
+ * more than a band of rows), for packing a screen band by band without a
+ * whole native buffer (microcontrollers).  Sane only after init. */
+enum { NWS_PACK_GENERIC = 0, NWS_PACK_BYTES, NWS_PACK_4_TO_8 };
+typedef struct nws_packer {
+    const nws_fb *fb;
+    const nws_board *b;
+    uint8_t lut[256];       /* level -> native value */
+    uint8_t table[256][2];  /* model byte -> native byte(s), for the fast paths */
+    uint8_t fill, white_model, path;
+} nws_packer;
+/* fb must have the board's reading size and gray levels.  0 or -1. */
+int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b);
+/* Native rows [ny0, ny0 + nrows) into out (nrows * native stride bytes):
+ * the same bytes fb_pack() writes there.  0 or -1. */
+int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *out, size_t size);
 /* Native buffer -> 8-bit gray in the reading view (width x height). */
 int fb_unpack(const nws_board *b, const uint8_t *native, size_t size, uint8_t *gray);
 

@@ -47,29 +47,15 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
 }
 
 /* Same depth, no rotation: every model byte maps to one native byte
- * (levels, polarity and slot order folded into a table).  A text page is
- * mostly paper, so runs of eight white model bytes are written as one
- * word without lookups. */
-static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut, uint8_t *native,
-                       uint32_t stride, uint8_t fill, uint32_t y0, uint32_t nrows)
+ * (levels, polarity and slot order folded into the packer's table).  A
+ * text page is mostly paper, so runs of eight white model bytes are
+ * written as one word without lookups. */
+static void pack_bytes(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
+                       uint32_t nrows)
 {
-    uint8_t table[256];
-    unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
-    uint8_t white_model = 0;
-    for (unsigned k = 0; k < per; k++)
-        white_model = (uint8_t)(white_model << bpp | (b->gray_levels - 1u));
-    for (unsigned v = 0; v < 256; v++) {
-        uint8_t out = 0;
-        for (unsigned k = 0; k < per; k++) {
-            unsigned lv = (v >> (8u - bpp * (k + 1))) & mask;
-            unsigned val = lv < b->gray_levels ? lut[lv] : lut[b->gray_levels - 1u];
-            unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp * (k + 1);
-            out = (uint8_t)(out | (val << sh));
-        }
-        table[v] = out;
-    }
-    uint64_t white_in = 0x0101010101010101ull * white_model;
-    uint64_t white_out = 0x0101010101010101ull * table[white_model];
+    const nws_fb *fb = pk->fb;
+    uint64_t white_in = 0x0101010101010101ull * pk->white_model;
+    uint64_t white_out = 0x0101010101010101ull * pk->table[pk->white_model][0];
     for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
         uint8_t *dst = native + (size_t)(y - y0) * stride;
@@ -82,27 +68,23 @@ static void pack_bytes(const nws_fb *fb, const nws_board *b, const uint8_t *lut,
                 continue;
             }
             for (unsigned k = 0; k < 8; k++)
-                dst[i + k] = table[src[i + k]];
+                dst[i + k] = pk->table[src[i + k]][0];
         }
         for (; i < fb->stride; i++)
-            dst[i] = table[src[i]];
-        memset(dst + fb->stride, fill, stride - fb->stride);
+            dst[i] = pk->table[src[i]][0];
+        memset(dst + fb->stride, pk->fill, stride - fb->stride);
     }
 }
 
-/* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): a table turns
- * a model byte into two native bytes; sixteen white pixels take one test. */
-static void pack_4_to_8(const nws_fb *fb, const uint8_t *lut, uint8_t *native, uint32_t stride,
-                        uint8_t fill, uint32_t y0, uint32_t nrows)
+/* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): the table
+ * turns a model byte into two native bytes; sixteen white pixels take one
+ * test. */
+static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
+                        uint32_t nrows)
 {
-    uint8_t pair[256][2];
-    for (unsigned v = 0; v < 256; v++) {
-        pair[v][0] = lut[(v >> 4) < fb->levels ? v >> 4 : fb->levels - 1u];
-        pair[v][1] = lut[(v & 15u) < fb->levels ? v & 15u : fb->levels - 1u];
-    }
-    uint8_t wm = (uint8_t)((fb->levels - 1u) * 0x11u);
-    uint64_t white_in = 0x0101010101010101ull * wm;
-    uint64_t white_out = 0x0101010101010101ull * pair[wm][0];
+    const nws_fb *fb = pk->fb;
+    uint64_t white_in = 0x0101010101010101ull * pk->white_model;
+    uint64_t white_out = 0x0101010101010101ull * pk->table[pk->white_model][0];
     uint32_t whole = fb->width / 2;
     for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
@@ -117,13 +99,13 @@ static void pack_4_to_8(const nws_fb *fb, const uint8_t *lut, uint8_t *native, u
                 continue;
             }
             for (unsigned k = 0; k < 8; k++)
-                memcpy(dst + 2 * (i + k), pair[src[i + k]], 2);
+                memcpy(dst + 2 * (i + k), pk->table[src[i + k]], 2);
         }
         for (; i < whole; i++)
-            memcpy(dst + 2 * i, pair[src[i]], 2);
+            memcpy(dst + 2 * i, pk->table[src[i]], 2);
         if (fb->width & 1)
-            dst[fb->width - 1] = pair[src[whole]][0];
-        memset(dst + fb->width, fill, stride - fb->width);
+            dst[fb->width - 1] = pk->table[src[whole]][0];
+        memset(dst + fb->width, pk->fill, stride - fb->width);
     }
 }
 
@@ -147,48 +129,79 @@ static void put_native_row(const nws_board *b, uint8_t *dst, const uint8_t *vals
     }
 }
 
-static int pack_rows_generic(const nws_fb *fb, const nws_board *b, const uint8_t *lut,
-                             uint8_t fill, uint32_t ny0, uint32_t nrows, uint8_t *out);
+static int pack_rows_generic(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *out);
+
+int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
+{
+    if (fb->width != b->width || fb->height != b->height || fb->levels != b->gray_levels)
+        return -1;
+    pk->fb = fb;
+    pk->b = b;
+    for (unsigned lv = 0; lv < b->gray_levels; lv++)
+        pk->lut[lv] = (uint8_t)level_to_native(b, lv);
+    unsigned top = b->gray_levels - 1u, white = pk->lut[top];
+    pk->fill = 0;
+    for (unsigned s = 0; s < 8; s += b->pack.bpp)
+        pk->fill = (uint8_t)((pk->fill << b->pack.bpp) | white);
+    pk->path = NWS_PACK_GENERIC;
+    if (b->pack.rotation == 0 && b->pack.bpp == fb->bpp)
+        pk->path = NWS_PACK_BYTES;
+    else if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4)
+        pk->path = NWS_PACK_4_TO_8;
+    /* a model byte's pixels, white beyond the levels, as native byte(s) */
+    unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
+    pk->white_model = 0;
+    for (unsigned k = 0; k < per; k++)
+        pk->white_model = (uint8_t)(pk->white_model << bpp | top);
+    for (unsigned v = 0; v < 256; v++) {
+        if (pk->path == NWS_PACK_4_TO_8) {
+            pk->table[v][0] = pk->lut[(v >> 4) < fb->levels ? v >> 4 : top];
+            pk->table[v][1] = pk->lut[(v & 15u) < fb->levels ? v & 15u : top];
+            continue;
+        }
+        uint8_t out = 0;
+        for (unsigned k = 0; k < per; k++) {
+            unsigned lv = (v >> (8u - bpp * (k + 1))) & mask;
+            unsigned val = pk->lut[lv < b->gray_levels ? lv : top];
+            unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp * (k + 1);
+            out = (uint8_t)(out | (val << sh));
+        }
+        pk->table[v][0] = out;
+        pk->table[v][1] = 0;
+    }
+    return 0;
+}
 
 int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size)
 {
-    if (size < fb_native_bytes(b))
+    nws_packer pk;
+    if (fb_packer_init(&pk, fb, b) < 0)
         return -1;
-    return fb_pack_rows(fb, b, 0, board_native_height(b), native, size);
+    return fb_pack_rows(&pk, 0, board_native_height(b), native, size);
 }
 
-int fb_pack_rows(const nws_fb *fb, const nws_board *b, uint32_t ny0, uint32_t nrows, uint8_t *out,
-                 size_t size)
+int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *out, size_t size)
 {
+    const nws_board *b = pk->b;
     uint32_t stride = board_native_stride(b), nh = board_native_height(b);
-    if (fb->width != b->width || fb->height != b->height || fb->levels != b->gray_levels ||
-        ny0 > nh || nrows > nh - ny0 || size < (size_t)nrows * stride)
+    if (ny0 > nh || nrows > nh - ny0 || size < (size_t)nrows * stride)
         return -1;
-    uint8_t lut[256];
-    for (unsigned lv = 0; lv < b->gray_levels; lv++)
-        lut[lv] = (uint8_t)level_to_native(b, lv);
-    unsigned white = lut[b->gray_levels - 1u];
-    uint8_t fill = 0;
-    for (unsigned s = 0; s < 8; s += b->pack.bpp)
-        fill = (uint8_t)((fill << b->pack.bpp) | white);
-    /* the whole-screen packer's fast paths, on the band */
-    if (b->pack.rotation == 0 && b->pack.bpp == fb->bpp) {
-        pack_bytes(fb, b, lut, out, stride, fill, ny0, nrows);
-        return 0;
+    switch (pk->path) {
+    case NWS_PACK_BYTES: pack_bytes(pk, out, stride, ny0, nrows); return 0;
+    case NWS_PACK_4_TO_8: pack_4_to_8(pk, out, stride, ny0, nrows); return 0;
+    default: return pack_rows_generic(pk, ny0, nrows, out);
     }
-    if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4) {
-        pack_4_to_8(fb, lut, out, stride, fill, ny0, nrows);
-        return 0;
-    }
-    return pack_rows_generic(fb, b, lut, fill, ny0, nrows, out);
 }
 
 /* Any rotation and depth, a pixel at a time; apart so that its row
  * buffers (8 KB) take stack only on the boards that need them. */
-__attribute__((noinline)) static int pack_rows_generic(const nws_fb *fb, const nws_board *b,
-                                                       const uint8_t *lut, uint8_t fill,
-                                                       uint32_t ny0, uint32_t nrows, uint8_t *out)
+__attribute__((noinline)) static int pack_rows_generic(const nws_packer *pk, uint32_t ny0,
+                                                       uint32_t nrows, uint8_t *out)
 {
+    const nws_fb *fb = pk->fb;
+    const nws_board *b = pk->b;
+    const uint8_t *lut = pk->lut;
+    uint8_t fill = pk->fill;
     uint32_t stride = board_native_stride(b), nw = board_native_width(b);
     uint8_t levels[4096], vals[4096];
     if (nw > sizeof vals || b->width > sizeof levels)

@@ -48,6 +48,7 @@ typedef struct fw {
     nws_pictures pictures;
     lay_page page;
     nws_fb fb;
+    nws_packer packer;      /* the board's packing for fb, prepared once */
     nws_reader r;
     unsigned screens;
     uint8_t *core_mem, *band;
@@ -157,7 +158,7 @@ static int fb_rows(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out)
 {
     const fw *f = ctx;
     (void)plane;
-    return fb_pack_rows(&f->fb, f->board, y, n, out, (size_t)n * board_native_stride(f->board));
+    return fb_pack_rows(&f->packer, y, n, out, (size_t)n * board_native_stride(f->board));
 }
 
 /* Full refresh first and after every full_refresh_every fast ones. */
@@ -252,7 +253,8 @@ int firmware_run(void)
         f->fonts_main[s].data = faces[s][0];
         f->fonts_main[s].size = (size_t)(faces[s][1] - faces[s][0]);
     }
-    if (fb_init(&f->fb, b->width, b->height, b->gray_levels, fb_mem, fb_size) < 0)
+    if (fb_init(&f->fb, b->width, b->height, b->gray_levels, fb_mem, fb_size) < 0 ||
+        fb_packer_init(&f->packer, &f->fb, b) < 0)
         return NWS_FW_E_BOARD;
     int have = load_position(&f->state);
     unsigned size10 = b->font_size_10;

@@ -25,14 +25,16 @@ static void round_trip_every_board(level_fn level_at)
         /* in bands of 7 rows, as firmware sends a screen: the same bytes */
         uint32_t stride = board_native_stride(b), nh = board_native_height(b);
         uint8_t *band = malloc((size_t)stride * 7);
+        nws_packer pk;
+        CHECK_INT(fb_packer_init(&pk, &fb, b), 0);
         int same = 1;
         for (uint32_t y = 0; y < nh; y += 7) {
             uint32_t n = nh - y < 7 ? nh - y : 7;
-            CHECK_INT(fb_pack_rows(&fb, b, y, n, band, (size_t)stride * 7), 0);
+            CHECK_INT(fb_pack_rows(&pk, y, n, band, (size_t)stride * 7), 0);
             same &= memcmp(band, native + (size_t)y * stride, (size_t)n * stride) == 0;
         }
         CHECK(same);
-        CHECK_INT(fb_pack_rows(&fb, b, nh - 1, 2, band, (size_t)stride * 7), -1);
+        CHECK_INT(fb_pack_rows(&pk, nh - 1, 2, band, (size_t)stride * 7), -1);
         free(band);
         CHECK_INT(fb_unpack(b, native, fb_native_bytes(b), gray), 0);
         unsigned bad = 0, top = b->gray_levels - 1u;
