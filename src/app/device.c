@@ -65,24 +65,12 @@ static void tap_key(const session *s, uint32_t x, uint32_t y, nws_key *key)
         *key = top[col];
         return;
     }
-    if (book_article_of((nws_book *)&s->v.book, s->r.page) == UINT32_MAX) {
+    if (reader_on_contents(&s->r)) {
         static const nws_key contents[3] = {NWS_KEY_UP, NWS_KEY_ENTER, NWS_KEY_DOWN};
         *key = contents[col];
         return;
     }
     *key = col == 0 ? NWS_KEY_PREV : NWS_KEY_NEXT;
-}
-
-static int button_key(const session *s, unsigned button, nws_key *key)
-{
-    int contents = book_article_of((nws_book *)&s->v.book, s->r.page) == UINT32_MAX;
-    switch (button) {
-    case 0: *key = contents ? NWS_KEY_DOWN : NWS_KEY_NEXT; return 0;
-    case 1: *key = contents ? NWS_KEY_UP : NWS_KEY_PREV; return 0;
-    case 2: *key = NWS_KEY_CONTENTS; return 0;
-    case 3: *key = contents ? NWS_KEY_ENTER : NWS_KEY_NEXT_ARTICLE; return 0;
-    }
-    return -1;
 }
 
 /* Pack the session's screen and put it on the panel with its refresh. */
@@ -195,7 +183,7 @@ static int run(session *s, nws_display *d, nws_input *in)
             key = (nws_key)ev.key;
         else if (ev.kind == NWS_IN_TAP)
             tap_key(s, ev.x, ev.y, &key);
-        else if (ev.kind != NWS_IN_BUTTON || button_key(s, ev.button, &key) < 0)
+        else if (ev.kind != NWS_IN_BUTTON || reader_button(&s->r, ev.button, &key) < 0)
             continue;
         int a = session_key(s, key, 0);
         if (a < 0)

@@ -64,9 +64,9 @@ const nws_board *fw_board(void)
     return g_fw.board;
 }
 
-int fw_on_contents(void)
+int fw_button_key(unsigned button, nws_key *key)
 {
-    return book_article_of(&g_fw.book, g_fw.r.page) == UINT32_MAX;
+    return reader_button(&g_fw.r, button, key);
 }
 
 /* The newest valid position the platform kept, if any. */

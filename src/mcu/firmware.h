@@ -64,9 +64,9 @@ int platform_present(const nws_panel_source *src, const fw_screen *screen);
  * -1. */
 int platform_state_read(uint32_t i, uint8_t out[NWS_STATE_SLOT]);
 int platform_state_append(const uint8_t slot[NWS_STATE_SLOT]);
-/* The buttons: index 0 next, 1 previous, 2 contents, 3 open; the firmware
- * maps them by what is on screen (platform_key may use it). */
-int fw_on_contents(void);
+/* What button i (0 next, 1 previous, 2 contents, 3 open) means for what
+ * is on screen, for a platform_key() reading buttons: 0, or -1. */
+int fw_button_key(unsigned button, nws_key *key);
 
 /* One line of text for whoever watches (a console, a debugger). */
 void platform_log(const char *msg);

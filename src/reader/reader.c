@@ -41,9 +41,20 @@ static nws_action go(nws_reader *r, uint32_t page, int remember)
     return NWS_DO_PAGE;
 }
 
-static int on_contents(const nws_reader *r)
+int reader_on_contents(const nws_reader *r)
 {
     return r->page <= r->book->contents_pages;
+}
+
+int reader_button(const nws_reader *r, unsigned button, nws_key *key)
+{
+    static const nws_key reading[4] = {NWS_KEY_NEXT, NWS_KEY_PREV, NWS_KEY_CONTENTS,
+                                       NWS_KEY_NEXT_ARTICLE};
+    static const nws_key contents[4] = {NWS_KEY_DOWN, NWS_KEY_UP, NWS_KEY_CONTENTS, NWS_KEY_ENTER};
+    if (button >= 4)
+        return -1;
+    *key = reader_on_contents(r) ? contents[button] : reading[button];
+    return 0;
 }
 
 static nws_action select_entry(nws_reader *r, uint32_t a)
@@ -95,15 +106,15 @@ nws_action reader_key(nws_reader *r, nws_key key, uint32_t arg)
             r->selected = a;
         return go(r, book_contents_page_of(bk, r->selected), 1);
     case NWS_KEY_UP:
-        if (on_contents(r))
+        if (reader_on_contents(r))
             return r->selected > 0 ? select_entry(r, r->selected - 1) : NWS_DO_NOTHING;
         return reader_key(r, NWS_KEY_PREV_ARTICLE, 0);
     case NWS_KEY_DOWN:
-        if (on_contents(r))
+        if (reader_on_contents(r))
             return select_entry(r, r->selected + 1);
         return reader_key(r, NWS_KEY_NEXT_ARTICLE, 0);
     case NWS_KEY_ENTER:
-        if (!on_contents(r) || bk->articles == 0 || book_ensure_article(bk, r->selected) < 0)
+        if (!reader_on_contents(r) || bk->articles == 0 || book_ensure_article(bk, r->selected) < 0)
             return NWS_DO_NOTHING;
         return go(r, bk->first_page[r->selected], 1);
     case NWS_KEY_SIZE_UP:
@@ -123,7 +134,7 @@ nws_action reader_key(nws_reader *r, nws_key key, uint32_t arg)
 int reader_page(nws_reader *r, lay_page *page)
 {
     nws_book *bk = r->book;
-    bk->lay->contents_mark = on_contents(r) && bk->articles ? r->selected + 1 : 0;
+    bk->lay->contents_mark = reader_on_contents(r) && bk->articles ? r->selected + 1 : 0;
     int rc = book_page(bk, r->page, page);
     bk->lay->contents_mark = 0;
     if (rc < 0)

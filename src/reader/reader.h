@@ -70,6 +70,14 @@ int reader_relayout(nws_reader *r, nws_book *book, lay_page *scratch);
 int reader_restore(nws_reader *r, const nws_state *st, uint64_t bundle_id, lay_page *scratch);
 void reader_save(const nws_reader *r, uint64_t bundle_id, nws_state *st);
 
+/* 1 while a contents page is shown. */
+int reader_on_contents(const nws_reader *r);
+/* A reader with four buttons and no touch screen (0 next, 1 previous,
+ * 2 contents, 3 open): the key a button means for what is shown.  On the
+ * contents next and previous move the selection and open opens it; in an
+ * article open goes to the next one.  0, or -1 for no such button. */
+int reader_button(const nws_reader *r, unsigned button, nws_key *key);
+
 /* Where the reader is, for the status line. */
 typedef struct nws_where {
     uint32_t page, pages;                 /* in the book; pages 0 while the

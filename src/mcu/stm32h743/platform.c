@@ -206,13 +206,8 @@ int platform_key(nws_key *key, uint32_t *arg)
             while (!pin_get(l->buttons[i]))
                 ;
             delay_ms(20);
-            int contents = fw_on_contents();
-            static const nws_key reading[4] = {NWS_KEY_NEXT, NWS_KEY_PREV, NWS_KEY_CONTENTS,
-                                               NWS_KEY_NEXT_ARTICLE};
-            static const nws_key on_contents[4] = {NWS_KEY_DOWN, NWS_KEY_UP, NWS_KEY_CONTENTS,
-                                                   NWS_KEY_ENTER};
-            *key = contents ? on_contents[i] : reading[i];
-            return 1;
+            if (fw_button_key((unsigned)i, key) == 0)
+                return 1;
         }
     }
 }
