@@ -178,7 +178,7 @@ static int show(fw *f)
     picture_draw_page(&f->pictures, &f->page, &f->fb);
     f->screens++;
     fw_screen sc = {f->screens, f->r.page, f->r.font_size_10, update_kind(f)};
-    nws_panel_source src = {f, fb_rows, f->band, FW_BAND_ROWS, 0};
+    nws_panel_source src = {.ctx = f, .rows = fb_rows, .band = f->band, .band_rows = FW_BAND_ROWS};
     if (platform_present(&src, &sc) < 0)
         return NWS_FW_E_OUTPUT;
     /* what drawing and packing the screen cost (a host's I/O under

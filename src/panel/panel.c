@@ -52,19 +52,17 @@ typedef struct whole_images {
     uint32_t stride;
 } whole_images;
 
-static int whole_rows(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out)
+static const uint8_t *whole_row(void *ctx, int plane, uint32_t y)
 {
     const whole_images *w = ctx;
-    memcpy(out, w->plane[plane] + (size_t)y * w->stride, (size_t)n * w->stride);
-    return 0;
+    return w->plane[plane] + (size_t)y * w->stride;
 }
 
 nws_panel_status panel_update(const nws_panel_driver *drv, nws_panel *p, const uint8_t *shown,
                               const uint8_t *next, const nws_panel_window *win, unsigned kind)
 {
     whole_images w = {{shown, next}, board_native_stride(p->board)};
-    /* whole images: a band is the whole image, no copying ahead */
-    nws_panel_source src = {&w, whole_rows, NULL, 0, 1};
+    nws_panel_source src = {.ctx = &w, .has_shown = 1, .row_at = whole_row};
     return drv->update(p, &src, win, kind);
 }
 
@@ -72,11 +70,9 @@ nws_panel_status panel_send_rows(nws_panel *p, const nws_panel_source *src, int 
                                  uint32_t y0, uint32_t h, uint32_t bx, uint32_t bw)
 {
     uint32_t stride = board_native_stride(p->board);
-    if (!src->band) {
-        /* whole images in memory: send straight from them */
-        const whole_images *w = src->ctx;
+    if (src->row_at) {
         for (uint32_t y = y0; y < y0 + h; y++)
-            if (p->bus.data(p->bus.ctx, w->plane[plane] + (size_t)y * stride + bx, bw) < 0)
+            if (p->bus.data(p->bus.ctx, src->row_at(src->ctx, plane, y) + bx, bw) < 0)
                 return NWS_PANEL_EBUS;
         return NWS_PANEL_OK;
     }

@@ -62,6 +62,8 @@ typedef struct nws_panel_source {
     int (*rows)(void *ctx, int plane, uint32_t y, uint32_t n, uint8_t *out);
     uint8_t *band;           /* scratch: band_rows native rows */
     uint32_t band_rows;
+    /* Or, for images held whole, a row in place (rows and band unused). */
+    const uint8_t *(*row_at)(void *ctx, int plane, uint32_t y);
     int has_shown;           /* 0: the shown image is unknown (no partial update) */
 } nws_panel_source;
 

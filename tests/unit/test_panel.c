@@ -131,7 +131,8 @@ static void drivers_show_every_kind_exactly(void)
             uint32_t stride = board_native_stride(b);
             uint8_t *band = malloc((size_t)stride * 5);
             rows_ctx rc = {{shown, next}, stride, 0};
-            nws_panel_source src = {&rc, give_rows, band, 5, has_shown};
+            nws_panel_source src = {.ctx = &rc, .rows = give_rows, .band = band, .band_rows = 5,
+                                    .has_shown = has_shown};
             unsigned partials = w.c.refreshes[NWS_UPDATE_PARTIAL];
             CHECK_INT(b->link.driver->update(&p, &src, NULL, NWS_UPDATE_PARTIAL), NWS_PANEL_OK);
             CHECK(memcmp(w.c.glass, next, n) == 0);
