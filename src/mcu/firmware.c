@@ -193,19 +193,26 @@ static int show(fw *f)
     return NWS_FW_OK;
 }
 
-static char *put_num(char *p, const char *label, size_t v)
+char *fw_put_uint(char *p, uint64_t v, int width)
 {
-    while (*label)
-        *p++ = *label++;
     char tmp[24];
     int n = 0;
     do {
         tmp[n++] = (char)('0' + v % 10u);
         v /= 10u;
     } while (v);
+    while (n < width)
+        tmp[n++] = '0';
     while (n)
         *p++ = tmp[--n];
     return p;
+}
+
+static char *put_num(char *p, const char *label, size_t v)
+{
+    while (*label)
+        *p++ = *label++;
+    return fw_put_uint(p, v, 1);
 }
 
 /* What the run needed of its static memory, for sizing a board. */

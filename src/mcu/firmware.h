@@ -75,6 +75,10 @@ void platform_log(const char *msg);
 void platform_init(const nws_board *b);
 __attribute__((noreturn)) void platform_exit(int code);
 
+/* v in decimal at p, zero-padded to width digits (no stdio here); the
+ * end of what was written. */
+char *fw_put_uint(char *p, uint64_t v, int width);
+
 /* The board the firmware runs (valid once firmware_run has started). */
 const nws_board *fw_board(void);
 

@@ -114,16 +114,8 @@ void reset_handler(void)
     SYST_CVR = 0;
     SYST_CSR = 7u; /* processor clock, interrupt on wrap, enabled */
     int rc = firmware_run();
-    char line[64] = "memory: stack used ", *p = line + 19;
-    uint32_t v = stack_used(), div = 1000000;
-    int started = 0;
-    for (; div; div /= 10) {
-        if (v / div || started || div == 1) {
-            *p++ = (char)('0' + v / div % 10);
-            started = 1;
-        }
-    }
-    *p = 0;
+    char line[64] = "memory: stack used ";
+    *fw_put_uint(line + 19, stack_used(), 1) = 0;
     platform_log(line);
     platform_exit(rc);
 }

@@ -62,21 +62,6 @@ int platform_key(nws_key *key, uint32_t *arg)
     return 1;
 }
 
-static char *put_uint(char *p, uint64_t v, int width)
-{
-    char tmp[24];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v);
-    while (n < width)
-        tmp[n++] = '0';
-    while (n)
-        *p++ = tmp[--n];
-    return p;
-}
-
 /* The position in a host file, slot after slot: SYS_OPEN modes 1 ("rb"),
  * 3 ("r+b"), 5 ("wb"), SYS_SEEK 0x0A, SYS_READ 0x06. */
 static const char state_file[] = "position.state";
@@ -118,11 +103,11 @@ int platform_present(const nws_panel_source *src, const fw_screen *screen)
 {
     char name[40], *p = name;
     memcpy(p, "screen-", 7);
-    p = put_uint(p + 7, screen->number, 4);
+    p = fw_put_uint(p + 7, screen->number, 4);
     memcpy(p, "-p", 2);
-    p = put_uint(p + 2, screen->page, 4);
+    p = fw_put_uint(p + 2, screen->page, 4);
     memcpy(p, "-s", 2);
-    p = put_uint(p + 2, screen->size10, 3);
+    p = fw_put_uint(p + 2, screen->size10, 3);
     memcpy(p, ".bin", 5);
     /* SYS_OPEN: name, mode 5 ("wb"), name length */
     const uint32_t open_args[3] = {(uint32_t)(uintptr_t)name, 5u, (uint32_t)strlen(name)};
