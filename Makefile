@@ -26,7 +26,9 @@ ifneq ($(BOARD),)
 ifeq ($(wildcard boards/$(BOARD).c),)
 $(error BOARD=$(BOARD): there is no boards/$(BOARD).c (build/newsview --list-boards lists the boards))
 endif
-BOARD_CROSS := $(shell sed -n 's/.*\.cross = "\([^"]*\)".*/\1/p' boards/$(BOARD).c)
+# the board file and the board headers it includes (a shared wiring)
+BOARD_FILES := boards/$(BOARD).c $(addprefix boards/,$(shell sed -n 's/^\#include "\([^/"]*\.h\)"/\1/p' boards/$(BOARD).c))
+BOARD_CROSS := $(firstword $(shell sed -n 's/.*\.cross = "\([^"]*\)".*/\1/p' $(BOARD_FILES)))
 ifeq ($(origin CROSS_COMPILE),undefined)
 CROSS_COMPILE := $(BOARD_CROSS)
 endif
