@@ -21,8 +21,8 @@ typedef struct nws_display_fb {
     size_t len;
     uint32_t xres, yres, bpp, line_length, xoffset, yoffset;
     int turned;                 /* the reading view lies across the fb (90 degrees) */
-    int inverted;               /* 8-bit gray, 0 is white */
-    struct { uint32_t offset, length; } chan[4]; /* r g b transp, 16/32 bpp */
+    uint32_t pixel[256];        /* gray -> the pixel value this screen stores
+                                   (inverted gray, RGB565, XRGB...) */
     uint32_t marker;            /* last update marker sent */
     uint8_t *before;            /* the screen as we found it, for restore */
 } nws_display_fb;

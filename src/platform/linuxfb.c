@@ -81,31 +81,41 @@ static int wait_marker(nws_display *d, uint32_t marker)
 
 /* --- pixels ------------------------------------------------------------------ */
 
-static uint32_t rgb_of(const nws_display_fb *f, uint8_t g)
+/* What the screen stores for each gray: worked out once at open, as the
+ * screen info describes its channels, so a pixel costs a lookup. */
+static void pixel_table(nws_display_fb *f, const struct fb_var_screeninfo *var)
 {
-    uint32_t v = 0;
-    for (int c = 0; c < 3; c++)
-        v |= (uint32_t)(g >> (8u - f->chan[c].length)) << f->chan[c].offset;
-    if (f->chan[3].length)
-        v |= ((1u << f->chan[3].length) - 1u) << f->chan[3].offset;
-    return v;
+    const struct fb_bitfield *bf[4] = {&var->red, &var->green, &var->blue, &var->transp};
+    for (unsigned g = 0; g < 256; g++) {
+        uint32_t v = 0;
+        if (f->bpp == 8) {
+            /* mxcfb: GRAYSCALE_8BIT_INVERTED (2) means 0 is white */
+            v = var->grayscale == 2 ? 255u - g : g;
+        } else {
+            for (int c = 0; c < 3; c++) {
+                uint32_t len = bf[c]->length > 8 ? 8 : bf[c]->length;
+                v |= (g >> (8u - len)) << bf[c]->offset;
+            }
+            if (bf[3]->length)
+                v |= ((1u << (bf[3]->length > 8 ? 8 : bf[3]->length)) - 1u) << bf[3]->offset;
+        }
+        f->pixel[g] = v;
+    }
 }
 
 static void put(nws_display_fb *f, uint32_t fx, uint32_t fy, uint8_t g)
 {
-    uint8_t *row = f->mem + (size_t)(fy + f->yoffset) * f->line_length;
-    fx += f->xoffset;
+    uint8_t *at = f->mem + (size_t)(fy + f->yoffset) * f->line_length +
+                  (size_t)(fx + f->xoffset) * (f->bpp / 8u);
+    uint32_t v = f->pixel[g];
     switch (f->bpp) {
-    case 8: row[fx] = f->inverted ? (uint8_t)(255u - g) : g; break;
+    case 8: *at = (uint8_t)v; break;
     case 16: {
-        uint16_t v = (uint16_t)rgb_of(f, g);
-        memcpy(row + (size_t)fx * 2u, &v, 2);
+        uint16_t h = (uint16_t)v;
+        memcpy(at, &h, 2);
         break;
     }
-    default: {
-        uint32_t v = rgb_of(f, g);
-        memcpy(row + (size_t)fx * 4u, &v, 4);
-    }
+    default: memcpy(at, &v, 4);
     }
 }
 
@@ -173,13 +183,7 @@ static int fb_open(nws_display *d)
             var.grayscale, fix.line_length, why, b->name, b->width, b->height);
         return -1;
     }
-    /* mxcfb: GRAYSCALE_8BIT_INVERTED (2) means 0 is white */
-    f->inverted = f->bpp == 8 && var.grayscale == 2;
-    const struct fb_bitfield *bf[4] = {&var.red, &var.green, &var.blue, &var.transp};
-    for (int c = 0; c < 4; c++) {
-        f->chan[c].offset = bf[c]->offset;
-        f->chan[c].length = bf[c]->length > 8 ? 8 : bf[c]->length;
-    }
+    pixel_table(f, &var);
     f->len = (size_t)f->line_length * (var.yres + var.yoffset);
     if (fix.smem_len && fix.smem_len < f->len) {
         ERR(d, "%s: framebuffer memory (%u bytes) smaller than its screen", d->device,
