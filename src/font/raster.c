@@ -161,52 +161,60 @@ static int line_to(const FT_Vector *to, void *user)
     return 0;
 }
 
-static int conic_to(const FT_Vector *control, const FT_Vector *to, void *user)
+/* A quadratic (degree 2) or cubic (3) Bézier from xs[0], ys[0] as lines
+ * at n equal steps of t, every point exact to the subpixel: Bernstein
+ * weights in 64-bit integers over n^degree. */
+static void bezier(band *b, const int32_t *xs, const int32_t *ys, int degree)
 {
-    band *b = user;
-    int32_t x0 = b->cx, y0 = b->cy, x1, y1, x2, y2;
-    to_sub(b, control, &x1, &y1);
-    to_sub(b, to, &x2, &y2);
-    int32_t dx = iabs32(x0 - 2 * x1 + x2), dy = iabs32(y0 - 2 * y1 + y2);
-    int64_t n = steps_for(dx > dy ? dx : dy), nn = n * n;
-    int32_t px = x0, py = y0;
+    static const int64_t binom[2][4] = {{1, 2, 1, 0}, {1, 3, 3, 1}};
+    const int64_t *c = binom[degree - 2];
+    int32_t d = 0;
+    for (int k = 0; k + 2 <= degree; k++) {
+        int32_t ex = iabs32(xs[k] - 2 * xs[k + 1] + xs[k + 2]);
+        int32_t ey = iabs32(ys[k] - 2 * ys[k + 1] + ys[k + 2]);
+        d = ex > d ? ex : d;
+        d = ey > d ? ey : d;
+    }
+    int64_t n = steps_for(d), den = degree == 2 ? n * n : n * n * n;
+    int32_t px = xs[0], py = ys[0];
     for (int64_t i = 1; i <= n; i++) {
-        int64_t a = n - i;
-        int32_t x = (int32_t)floor_div(a * a * x0 + 2 * a * i * x1 + i * i * x2, nn);
-        int32_t y = (int32_t)floor_div(a * a * y0 + 2 * a * i * y1 + i * i * y2, nn);
+        int64_t a = n - i, sx = 0, sy = 0;
+        for (int k = 0; k <= degree; k++) {
+            int64_t w = c[k];
+            for (int e = 0; e < degree - k; e++)
+                w *= a;
+            for (int e = 0; e < k; e++)
+                w *= i;
+            sx += w * xs[k];
+            sy += w * ys[k];
+        }
+        int32_t x = (int32_t)floor_div(sx, den), y = (int32_t)floor_div(sy, den);
         line(b, px, py, x, y);
         px = x;
         py = y;
     }
-    b->cx = x2;
-    b->cy = y2;
+    b->cx = xs[degree];
+    b->cy = ys[degree];
+}
+
+static int conic_to(const FT_Vector *control, const FT_Vector *to, void *user)
+{
+    band *b = user;
+    int32_t xs[3] = {b->cx}, ys[3] = {b->cy};
+    to_sub(b, control, &xs[1], &ys[1]);
+    to_sub(b, to, &xs[2], &ys[2]);
+    bezier(b, xs, ys, 2);
     return 0;
 }
 
 static int cubic_to(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *to, void *user)
 {
     band *b = user;
-    int32_t x0 = b->cx, y0 = b->cy, x1, y1, x2, y2, x3, y3;
-    to_sub(b, c1, &x1, &y1);
-    to_sub(b, c2, &x2, &y2);
-    to_sub(b, to, &x3, &y3);
-    int32_t d = iabs32(x0 - 2 * x1 + x2);
-    int32_t e[3] = {iabs32(y0 - 2 * y1 + y2), iabs32(x1 - 2 * x2 + x3), iabs32(y1 - 2 * y2 + y3)};
-    for (int k = 0; k < 3; k++)
-        d = e[k] > d ? e[k] : d;
-    int64_t n = steps_for(d), n3 = n * n * n;
-    int32_t px = x0, py = y0;
-    for (int64_t i = 1; i <= n; i++) {
-        int64_t a = n - i;
-        int64_t w0 = a * a * a, w1 = 3 * a * a * i, w2 = 3 * a * i * i, w3 = i * i * i;
-        int32_t x = (int32_t)floor_div(w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3, n3);
-        int32_t y = (int32_t)floor_div(w0 * y0 + w1 * y1 + w2 * y2 + w3 * y3, n3);
-        line(b, px, py, x, y);
-        px = x;
-        py = y;
-    }
-    b->cx = x3;
-    b->cy = y3;
+    int32_t xs[4] = {b->cx}, ys[4] = {b->cy};
+    to_sub(b, c1, &xs[1], &ys[1]);
+    to_sub(b, c2, &xs[2], &ys[2]);
+    to_sub(b, to, &xs[3], &ys[3]);
+    bezier(b, xs, ys, 3);
     return 0;
 }
 
