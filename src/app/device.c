@@ -76,7 +76,10 @@ static void tap_key(const session *s, uint32_t x, uint32_t y, nws_key *key)
 /* Pack the session's screen and put it on the panel with its refresh. */
 static int present(session *s, nws_display *d)
 {
-    if (view_gray(&s->v) < 0) {
+    /* an SPI panel takes the packed image as it is: no unpacking for it */
+    const nws_board *b = s->v.board;
+    if (display_wants_gray(d) ? view_gray(&s->v) < 0
+                              : fb_pack(&s->v.fb, b, s->v.native, fb_native_bytes(b)) < 0) {
         diag_error(d->device, 0, "cannot pack the page for board %s", d->board->name);
         return -1;
     }

@@ -33,6 +33,12 @@ int display_open(nws_display *d, const nws_sys *sys, const nws_board *b, const c
     return o->open(d);
 }
 
+int display_wants_gray(const nws_display *d)
+{
+    const nws_display_ops *o = ops_of(d);
+    return o && o->wants_gray;
+}
+
 int display_show(nws_display *d, const uint8_t *native, const uint8_t *gray,
                  const nws_refresh *rf)
 {

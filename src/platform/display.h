@@ -53,7 +53,9 @@ typedef struct nws_display {
 int display_open(nws_display *d, const nws_sys *sys, const nws_board *b, const char *device,
                  const char *gpiochip);
 /* Show the screen: native is the board's packed image (fb_pack), gray
- * the same as 8-bit gray in the reading view (fb_unpack).  0 or -1. */
+ * the same as 8-bit gray in the reading view (fb_unpack), needed only
+ * when display_wants_gray().  0 or -1. */
+int display_wants_gray(const nws_display *d);
 int display_show(nws_display *d, const uint8_t *native, const uint8_t *gray,
                  const nws_refresh *rf);
 /* Leave the panel sane on the way out: the framebuffer gets back what it
@@ -64,6 +66,7 @@ void display_close(nws_display *d);
 
 /* backends */
 typedef struct nws_display_ops {
+    int wants_gray;          /* show() reads gray (else only native) */
     int (*open)(nws_display *d);
     int (*show)(nws_display *d, const uint8_t *native, const uint8_t *gray, const nws_refresh *rf);
     int (*restore)(nws_display *d);

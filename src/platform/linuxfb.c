@@ -279,5 +279,6 @@ static void fb_close(nws_display *d)
 }
 
 const nws_display_ops nws_display_linuxfb = {
+    .wants_gray = 1, /* the screen's own format is filled from gray */
     .open = fb_open, .show = fb_show, .restore = fb_restore, .close = fb_close,
 };
