@@ -12,6 +12,27 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     exit 1
 fi
 mkdir -p "$dir/corpus" "$dir/crashes"
+# run_target NAME ARGS...: runs one fuzzer, keeps its whole log, shows the
+# last lines; on a finding it prints the sanitizer's report (the part a
+# short tail would cut off) and fails.
+run_target() {
+    local name=$1
+    shift
+    local log="$dir/$name.log"
+    echo "fuzz: running $dir/$name for ${secs}s"
+    if "$dir/$name" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/crashes/" \
+        -max_len=65536 "$@" >"$log" 2>&1; then
+        tail -n 8 "$log"
+    else
+        sed -n '/^==[0-9]*==ERROR\|runtime error\|^==[0-9]*== ERROR\|Test unit written/,$p' "$log" | head -n 80
+        for f in "$dir"/crashes/*; do
+            [ -f "$f" ] || continue
+            echo "fuzz: input $f (base64):"
+            head -c 4096 "$f" | base64 | head -n 60
+        done
+        return 1
+    fi
+}
 # shellcheck disable=SC2046
 "$cc" -std=c11 -g -O1 -DNWSB_FUZZING -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=all $(pkg-config --cflags zlib) \
@@ -53,14 +74,10 @@ printf '# Pictures\n\nText.\n\n![a](gray.jpg)\n\nMore text.\n\n![b](photo.png)\n
 "$build/newspack" build -q --image-width 48 -o "$dir/corpus/pictures.nwsb" "$dir/pictures.md"
 "$build/newspack" build -q --record-size 256 -o "$dir/corpus/samples.nwsb" docs/samples
 "$build/newspack" build -q --dict none -o "$dir/corpus/nodict.nwsb" docs/samples/01-harbour-ferry.txt
-echo "fuzz: running $dir/fuzz_reader for ${secs}s"
-"$dir/fuzz_reader" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/crashes/" \
-    -max_len=65536 "$dir/corpus" 2>&1 | tail -n 8
+run_target fuzz_reader "$dir/corpus"
 mkdir -p "$dir/corpus-layout"
 cp "$dir"/corpus/*.nwsb "$dir/corpus-layout/"
-echo "fuzz: running $dir/fuzz_layout for ${secs}s"
-"$dir/fuzz_layout" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/crashes/" \
-    -max_len=65536 -rss_limit_mb=4096 "$dir/corpus-layout" 2>&1 | tail -n 8
+run_target fuzz_layout -rss_limit_mb=4096 "$dir/corpus-layout"
 # Pages and feeds: seeds from the shared corpus when it is there, else
 # from the test inputs written here.
 for target in html feed; do
@@ -80,7 +97,5 @@ for target in html feed; do
     printf '<html><body><article><p>Seed page, with a paragraph.</p></article></body></html>' >"$seeds/min.html"
     printf '<rss version="2.0"><channel><title>t</title><item><title>i</title><description>&lt;p&gt;x&lt;/p&gt;</description></item></channel></rss>' >"$seeds/min.rss"
     printf '{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","content_html":"<p>x</p>"}]}' >"$seeds/min.json"
-    echo "fuzz: running $dir/fuzz_$target for ${secs}s"
-    "$dir/fuzz_$target" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/crashes/" \
-        -max_len=65536 -rss_limit_mb=4096 "$seeds" 2>&1 | tail -n 8
+    run_target "fuzz_$target" -rss_limit_mb=4096 "$seeds"
 done

@@ -396,6 +396,28 @@ static xmlNode *attempt(rd_ctx *c, xmlNode *body)
     return article;
 }
 
+/* Moves what a browser would show from under `from` (the root, and a
+ * head found in it) into `to`, in document order; metadata stays. */
+static void move_content(xmlNode *from, xmlNode *to)
+{
+    static const char *const metadata[] = {"title", "meta", "link", "style", "script",
+                                           "base", "template", "noscript", NULL};
+    for (xmlNode *k = from->children, *next; k; k = next) {
+        next = k->next;
+        int keep = k->type == XML_COMMENT_NODE || k->type == XML_DTD_NODE;
+        for (const char *const *m = metadata; *m && !keep; m++)
+            keep = html_is(k, *m);
+        if (html_is(k, "head")) {
+            move_content(k, to);
+            continue;
+        }
+        if (keep)
+            continue;
+        xmlUnlinkNode(k);
+        xmlAddChild(to, k);
+    }
+}
+
 xmlNode *readability_extract(xmlDoc *doc, const char *title, char **byline)
 {
     rd_ctx c;
@@ -408,6 +430,16 @@ xmlNode *readability_extract(xmlDoc *doc, const char *title, char **byline)
     if (!body) {
         rd_done(&c);
         return NULL;
+    }
+    if (!html_is(body, "body")) {
+        /* No body element: the root stands in for it, but the tries below
+         * must never move or free the root, so the content goes into a body
+         * of its own first.  A broken tag can leave the whole page inside
+         * the head, where a browser would still show what is not metadata. */
+        xmlNode *made = xmlNewDocNode(doc, NULL, (const xmlChar *)"body", NULL);
+        move_content(body, made);
+        xmlAddChild(body, made);
+        body = made;
     }
     xmlNode *pristine = xmlCopyNode(body, 1);
     static const unsigned tries[] = {

@@ -121,6 +121,7 @@ typedef struct nws_layout {
     int in_caption;                /* the block being set is a caption */
     uint32_t contents_mark;        /* contents: entry shown selected, plus 1; 0 none */
     const char *fail;              /* why the last call failed, for messages */
+    size_t sizes_bytes;            /* arena taken by warming FreeType sizes at init */
 } nws_layout;
 
 /* Sizes every buffer from cfg (zero fields take defaults) and takes it from

@@ -81,12 +81,14 @@ int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *
     }
     /* Build FreeType's state for every style and size the roles use now,
      * not while drawing. */
+    size_t before = arena->used;
     for (int r = 0; r < LAY_FONT_ROLES; r++) {
         int fixed = lay_style_of(l, r);
         for (int s = 0; s < NWS_FONT_STYLES; s++)
             if ((r == LAY_FONT_BODY || s == fixed) && fonts_warm(fonts, s, l->size_of[r]) < 0)
                 return -1;
     }
+    l->sizes_bytes = arena->used - before;
     l->items = arena_alloc(arena, l->cfg.max_items * sizeof *l->items);
     l->text = arena_alloc(arena, l->cfg.max_text + 64);
     l->nodes = arena_alloc(arena, l->max_nodes * sizeof *l->nodes);

@@ -219,8 +219,14 @@ static char *put_num(char *p, const char *label, size_t v)
 static void report_memory(const fw *f)
 {
     char line[160], *p = line;
-    p = put_num(p, "memory: fonts ", f->setup.fonts_used);
-    p = put_num(p, ", set-up ", f->setup.used);
+    const nws_setup_info *in = &f->setup;
+    p = put_num(p, "memory: set-up ", in->used);
+    p = put_num(p, " (faces ", in->fonts_used);
+    p = put_num(p, ", sizes ", in->sizes_used - in->fonts_used);
+    p = put_num(p, ", layout ", in->layout_used - in->sizes_used);
+    p = put_num(p, ", book ", in->book_used - in->layout_used);
+    p = put_num(p, ", pictures ", in->used - in->book_used);
+    *p++ = ')';
     p = put_num(p, ", arena peak ", f->core.peak);
     p = put_num(p, " of ", f->core.size);
     p = put_num(p, "; bundle reader peak ", f->bundle_arena.peak);

@@ -51,9 +51,12 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
     if (layout_init(out->lay, arena, out->fonts, bundle, &cfg) < 0 ||
         layout_page_alloc(out->lay, arena, out->page) < 0)
         return NWS_SETUP_E_LAYOUT;
+    info->sizes_used = info->fonts_used + out->lay->sizes_bytes;
+    info->layout_used = arena->used;
     if ((lazy ? book_start(out->book, out->lay, arena, out->page)
               : book_paginate(out->book, out->lay, arena, out->page)) < 0)
         return NWS_SETUP_E_BOOK;
+    info->book_used = arena->used;
     if (!dither)
         dither = b->gray_levels == 2 ? NWS_DITHER_ATKINSON : NWS_DITHER_FLOYD_STEINBERG;
     uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);

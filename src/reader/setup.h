@@ -29,8 +29,11 @@ typedef enum {
 
 typedef struct nws_setup_info {
     int font_error;            /* nws_font_err when NWS_SETUP_E_FONTS */
-    size_t fonts_used;         /* arena bytes after the fonts */
-    size_t used;               /* arena bytes after everything */
+    size_t fonts_used;         /* arena bytes after the fonts (faces, glyph cache) */
+    size_t sizes_used;         /* ... and FreeType's scaled sizes and hinting state */
+    size_t layout_used;        /* ... and the layout's buffers and a page */
+    size_t book_used;          /* ... and the page numbering */
+    size_t used;               /* arena bytes after everything (pictures last) */
     int pictures;              /* 1: pictures can be drawn; 0: frames only */
 } nws_setup_info;
 

@@ -208,6 +208,19 @@ has "$T/h2" "Crews had worked through" && ok "truncated page keeps its text" || 
 grep -q "deep.html: warning: elements nested deeper" "$T/err" && ok "100,000 nested divs: a warning naming the limit, no crash" || bad "deep nesting" "$(cat "$T/err")"
 check "a feed with 10,000 items packs" "$NP" build --level 1 -q -o "$T/many.nwsb" "$T/many.rss"
 [ "$("$NP" ls "$T/many.nwsb" | wc -l)" -eq 10000 ] && ok "all 10,000 items are articles" || bad "10,000 items"
+# A broken tag that leaves the whole page in <head> (found by fuzzing:
+# the extractor once moved and freed the document's root): no crash, and
+# the paragraphs a browser would show are kept.
+{
+    printf '<head><title>Headless</title><section><p>'
+    for i in $(seq 12); do printf 'Ferries kept running through the night, the harbour master said. '; done
+    printf '</p></section>'
+} >"$T/headless.html"
+status_is "a page without a body packs" 0 "$NP" build -q -o "$T/headless.nwsb" "$T/headless.html"
+"$NP" cat "$T/headless.nwsb" 1 2>/dev/null | grep -q "harbour master said" &&
+    ok "a page left inside <head> keeps its paragraphs" || bad "headless page text"
+printf '<meta><section>l;meta charset="utf-8"&gt' >"$T/headless2.html"
+status_is "the fuzzer's headless fragment packs" 0 "$NP" build -q -o "$T/headless2.nwsb" "$T/headless2.html"
 check "a 50 MB page packs" "$NP" build --level 1 -q -o "$T/huge.nwsb" "$T/huge.html"
 
 # --- quality bars on the shared corpus ------------------------------------------
