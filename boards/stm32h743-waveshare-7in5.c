@@ -20,8 +20,9 @@ const nws_board board_stm32h743_waveshare_7in5 = {
     .link = {.kind = NWS_LINK_MCU,
              .cross = "arm-none-eabi-",
              .mcu = "stm32h743",
-             .mcu_ram = 320 * 1024,
-             .mcu_arena = 184 * 1024, /* as measured for qemu-mps2-an500 */
+             .mcu_ram = 256 * 1024,
+             .mcu_arena = 180 * 1024, /* as measured for qemu-mps2-an500 */
+             .mcu_window_bits = 13,
              .driver = &nws_panel_uc8179,
              .spi_hz = 4000000,
              .pin_cs = NWS_PIN('D', 14),

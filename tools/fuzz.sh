@@ -74,6 +74,7 @@ printf '# Pictures\n\nText.\n\n![a](gray.jpg)\n\nMore text.\n\n![b](photo.png)\n
 "$build/newspack" build -q --image-width 48 -o "$dir/corpus/pictures.nwsb" "$dir/pictures.md"
 "$build/newspack" build -q --record-size 256 -o "$dir/corpus/samples.nwsb" docs/samples
 "$build/newspack" build -q --dict none -o "$dir/corpus/nodict.nwsb" docs/samples/01-harbour-ferry.txt
+"$build/newspack" build -q --window 512 -o "$dir/corpus/window.nwsb" docs/samples
 run_target fuzz_reader "$dir/corpus"
 mkdir -p "$dir/corpus-layout"
 cp "$dir"/corpus/*.nwsb "$dir/corpus-layout/"

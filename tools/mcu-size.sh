@@ -14,8 +14,7 @@ blobs=$(($(sym nws_fw_font_bold_italic_end) - $(sym nws_fw_bundle)))
 data=$(sec .data)
 bss=$(sec .bss)
 stack=$(sec .stack)
-read -r fb native stride arena < <(build/native2pgm --sizes "$board")
-bundle=$((44 * 1024))
+read -r fb native stride arena bundle window < <(build/native2pgm --sizes "$board")
 band=$((stride * 16))
 carved=$((bundle + fb + band + arena))
 ram_kb=$(sed -n 's/.*\.mcu_ram = \([0-9]*\) \* 1024.*/\1/p' "boards/$board.c")
@@ -27,7 +26,7 @@ printf "       fonts and bundle   %8d B  %4d KiB  (read in place)\n" "$blobs" $(
 printf "RAM    .data + .bss       %8d B\n" $((data + bss))
 printf "       stack              %8d B\n" "$stack"
 printf "       board arena        %8d B  (FreeType, glyph cache, layout)\n" "$arena"
-printf "       bundle reader      %8d B\n" "$bundle"
+printf "       bundle reader      %8d B  (inflate state and the %d KiB window)\n" "$bundle" $((window / 1024))
 printf "       framebuffer        %8d B\n" "$fb"
 printf "       panel rows (band)  %8d B  (16 native rows at a time; the whole image would be %d)\n" "$band" "$native"
 printf "       total              %8d B  %4d KiB  (the board allows %d KiB)\n" "$total" $((total / 1024)) "$ram_kb"

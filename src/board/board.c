@@ -32,3 +32,24 @@ uint32_t board_native_stride(const nws_board *b)
     uint32_t a = b->pack.stride_align ? b->pack.stride_align : 1;
     return (bytes + a - 1) / a * a;
 }
+
+uint32_t board_mcu_arena(const nws_board *b)
+{
+    return b->link.mcu_arena ? b->link.mcu_arena : b->ram_budget;
+}
+
+unsigned board_mcu_window_bits(const nws_board *b)
+{
+    return b->link.mcu_window_bits ? b->link.mcu_window_bits : 15u;
+}
+
+/* zlib's inflate state on a 32-bit target is 7,1xx bytes (inflate.h's
+ * struct inflate_state: its code tables dominate); with the reader's own
+ * record and the allocator's rounding the measured total beside the window
+ * is 7,632 bytes (make BOARD=qemu-mps2-an500 check): 8 KiB leaves room. */
+#define MCU_INFLATE_STATE (8u * 1024u)
+
+uint32_t board_mcu_bundle_memory(const nws_board *b)
+{
+    return (1u << board_mcu_window_bits(b)) + MCU_INFLATE_STATE;
+}

@@ -80,6 +80,8 @@ typedef struct nws_link {
     uint32_t mcu_arena;       /* the core's arena on the 32-bit MCU, where FreeType's
                                  and the layout's structures are smaller than in
                                  the 64-bit simulator's ram_budget; 0: ram_budget */
+    uint8_t mcu_window_bits;  /* deflate window the firmware decodes, 9..15 (0: 15);
+                                 its bundle is packed with newspack --window to match */
 } nws_link;
 
 #define NWS_BOARD_MAX_MODES 6
@@ -113,6 +115,12 @@ extern const size_t nws_board_count;
 
 /* NULL if no board has that name. */
 const nws_board *board_find(const char *name);
+
+/* A microcontroller board's memory, as its firmware carves it: the core's
+ * arena, and the bundle reader's (zlib's inflate state and the window). */
+uint32_t board_mcu_arena(const nws_board *b);
+uint32_t board_mcu_bundle_memory(const nws_board *b);
+unsigned board_mcu_window_bits(const nws_board *b);
 
 /* Native buffer geometry. */
 uint32_t board_native_width(const nws_board *b);

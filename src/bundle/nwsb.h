@@ -4,8 +4,9 @@
  * callback; it is never copied whole.  All memory comes from the caller's
  * allocator and is taken in nwsb_open() only: reading articles, strings and
  * records afterwards allocates nothing.  Decoding any record needs about
- * 40 KiB from the allocator (zlib's inflate state and its 32 KiB window),
- * plus the caller's NWSB_RECORD_MAX output buffer.
+ * 7.5 KiB (zlib's inflate state) plus the bundle's deflate window (32 KiB,
+ * or as little as 8 KiB for a bundle packed with a smaller one) from the
+ * allocator, plus the caller's NWSB_RECORD_MAX output buffer.
  *
  * Every function returns 0 (NWSB_OK) or a negative nwsb_err.  Functions that
  * can find damage take an optional nwsb_diag that names the damaged part.
@@ -123,6 +124,10 @@ uint32_t nwsb_record_count(const nwsb_bundle *b);
 uint32_t nwsb_text_size(const nwsb_bundle *b);
 uint32_t nwsb_section_count(const nwsb_bundle *b);
 int nwsb_section_info(const nwsb_bundle *b, uint32_t i, nwsb_section *out);
+/* The deflate window every stream of the bundle fits, as zlib's window
+ * bits (15: 32 KiB, the default; a bundle packed for a microcontroller
+ * may say 13).  nwsb_open() takes 2^bits from the allocator for it. */
+unsigned nwsb_window_bits(const nwsb_bundle *b);
 /* Dictionary in use: kind (NWSB_DICT_*), id, size. */
 void nwsb_dict_info(const nwsb_bundle *b, uint32_t *kind, uint32_t *id, uint32_t *size);
 

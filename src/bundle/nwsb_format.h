@@ -1,4 +1,4 @@
-/* nwsb_format.h -- on-disk layout of a news bundle (.nwsb), version 1.1.
+/* nwsb_format.h -- on-disk layout of a news bundle (.nwsb), version 1.2.
  *
  * This header is the single source of the byte layout; docs/FORMAT.md
  * describes the same thing in prose.  Both the host writer and the device
@@ -20,7 +20,7 @@
  * versions only add sections or grow entries, which old readers skip), and
  * rejects a newer major version. */
 #define NWSB_VERSION_MAJOR 1
-#define NWSB_VERSION_MINOR 1
+#define NWSB_VERSION_MINOR 2
 
 #define NWSB_HEADER_SIZE 32
 #define NWSB_DIRENT_SIZE 16
@@ -45,8 +45,9 @@ enum {
     NWSB_SEC_DICT = 5,     /* preset dictionary descriptor (+ bytes) */
     NWSB_SEC_DATA = 6,     /* compressed records, no section CRC */
     NWSB_SEC_IMAGES = 7,   /* image table (1.1) */
-    NWSB_SEC_IMAGE_DATA = 8 /* compressed pixels (1.1); its section CRC is for
-                               1.0 readers, 1.1 readers check each picture's */
+    NWSB_SEC_IMAGE_DATA = 8, /* compressed pixels (1.1); its section CRC is for
+                                1.0 readers, 1.1 readers check each picture's */
+    NWSB_SEC_WINDOW = 9      /* deflate window smaller than 32 KiB (1.2) */
 };
 
 /* Tables (ARTICLES, RECORDS) start with entry size and count so that a
@@ -110,6 +111,18 @@ enum {
 #define NWSB_D_CRC 12
 enum { NWSB_DICT_NONE = 0, NWSB_DICT_BUILTIN = 1, NWSB_DICT_EMBEDDED = 2 };
 #define NWSB_DICT_MAX 32768u /* deflate's window: longer is useless */
+
+/* WINDOW section body (1.2): every deflate stream of the bundle (records
+ * with their preset dictionary, and pictures) reaches back at most
+ * 2^bits bytes, so a reader may inflate with a window that small.  Absent:
+ * 15.  A microcontroller saves the difference in RAM (24 KiB at 13). */
+#define NWSB_WINDOW_HEAD 4
+#define NWSB_W_BITS 0
+#define NWSB_WINDOW_BITS_MIN 9  /* zlib's smallest raw deflate window */
+#define NWSB_WINDOW_BITS_MAX 15
+/* A writer puts the lowest minor version that describes its file: 1.2
+ * only with a WINDOW section, so 1.1 readers are never told to update. */
+#define NWSB_VERSION_MINOR_WINDOW 2
 
 #define NWSB_NO_STRING 0xFFFFFFFFu
 

@@ -31,6 +31,7 @@ struct nwsb_bundle {
     uint16_t img_max_width;
     uint32_t dict_kind, dict_id, dict_size, dict_off;
     const uint8_t *dict; /* NULL when embedded and read through a callback */
+    unsigned window_bits; /* deflate window of every stream, 9..15 */
     z_stream zs;
     int zs_ready;
     uint8_t *inbuf;

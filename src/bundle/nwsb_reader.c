@@ -87,6 +87,7 @@ static const char *section_part(uint32_t type)
     case NWSB_SEC_DATA: return "record data";
     case NWSB_SEC_IMAGES: return "image table";
     case NWSB_SEC_IMAGE_DATA: return "image data";
+    case NWSB_SEC_WINDOW: return "deflate window";
     default: return "unknown section";
     }
 }
@@ -342,6 +343,24 @@ static int open_dict(nwsb_bundle *b, const nwsb_section *s, const uint8_t *built
     }
 }
 
+static int open_window(nwsb_bundle *b, const nwsb_section *s, nwsb_diag *d)
+{
+    uint8_t body[NWSB_WINDOW_HEAD];
+    b->window_bits = NWSB_WINDOW_BITS_MAX;
+    if (!s)
+        return NWSB_OK;
+    /* Later minor versions may append fields: only a short body is wrong. */
+    if (s->size < NWSB_WINDOW_HEAD)
+        return nwsb__fail(d, NWSB_E_CORRUPT, "window", s->offset);
+    if (nwsb__read(b, s->offset, body, sizeof body))
+        return nwsb__fail(d, NWSB_E_IO, "window", s->offset);
+    uint32_t bits = nwsb_get32(body + NWSB_W_BITS);
+    if (bits < NWSB_WINDOW_BITS_MIN || bits > NWSB_WINDOW_BITS_MAX)
+        return nwsb__fail(d, NWSB_E_CORRUPT, "window", s->offset);
+    b->window_bits = bits;
+    return NWSB_OK;
+}
+
 static int open_sections(nwsb_bundle *b, const uint8_t *builtin, uint32_t builtin_size,
                          nwsb_diag *d)
 {
@@ -370,6 +389,7 @@ static int open_sections(nwsb_bundle *b, const uint8_t *builtin, uint32_t builti
                          &b->rec_count, d)) ||
         (rc = open_meta(b, nwsb__find_section(b, NWSB_SEC_META), d)) ||
         (rc = open_dict(b, nwsb__find_section(b, NWSB_SEC_DICT), builtin, builtin_size, d)) ||
+        (rc = open_window(b, nwsb__find_section(b, NWSB_SEC_WINDOW), d)) ||
         (rc = check_records(b, d)) || (rc = check_articles(b, d)) ||
         (rc = nwsb__open_images(b, d)))
         return rc;
@@ -400,8 +420,11 @@ int nwsb_open(nwsb_bundle **out, const nwsb_source *src, const nwsb_allocator *a
         return nwsb__fail(diag, NWSB_E_NOMEM, "reader", 0);
     *b = tmp;
     if ((rc = nwsb__inflate_init(b)) != NWSB_OK) {
+        unsigned bits = b->window_bits;
         alloc->free(alloc->opaque, b);
-        return nwsb__fail(diag, rc, "reader", 0);
+        /* Most often the window: say how big it is (the bundle may have
+         * been packed for a larger device). */
+        return nwsb__fail_at(diag, rc, "inflate window (bytes)", 1u << bits, 0);
     }
     *out = b;
     return NWSB_OK;
@@ -443,6 +466,8 @@ int nwsb_section_info(const nwsb_bundle *b, uint32_t i, nwsb_section *out)
     *out = b->sec[i];
     return NWSB_OK;
 }
+
+unsigned nwsb_window_bits(const nwsb_bundle *b) { return b->window_bits; }
 
 void nwsb_dict_info(const nwsb_bundle *b, uint32_t *kind, uint32_t *id, uint32_t *size)
 {

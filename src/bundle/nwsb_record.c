@@ -36,8 +36,9 @@ int nwsb__inflate_init(nwsb_bundle *b)
             return NWSB_E_NOMEM;
     }
     /* Raw deflate (negative window bits): records carry a CRC-32 in the
-     * record table, so zlib's own wrapper would only add bytes. */
-    int zr = inflateInit2(&b->zs, -MAX_WBITS);
+     * record table, so zlib's own wrapper would only add bytes.  The window
+     * is the bundle's: 32 KiB unless it was packed for less. */
+    int zr = inflateInit2(&b->zs, -(int)b->window_bits);
     if (zr != Z_OK) {
         nwsb__inflate_end(b);
         return zr == Z_MEM_ERROR ? NWSB_E_NOMEM : NWSB_E_INFLATE;

@@ -52,6 +52,9 @@ static const char build_help[] =
     "                        smaller, 20x slower), or auto (the default: max up\n"
     "                        to 8 MiB of text, else 9)\n"
     "      --record-size N   text bytes per record, 256-8192 (default 8192)\n"
+    "      --window SIZE     deflate window: a power of two from 512 to 32K (the\n"
+    "                        default); readers need this much RAM to decode, so\n"
+    "                        8K suits a microcontroller (bundle ~10%% larger)\n"
     "  -q, --quiet           no warnings, progress or summary\n"
     "  -h, --help            show this help\n";
 
@@ -64,6 +67,7 @@ typedef struct build_opts {
     input_options in;
     int level, quiet;
     unsigned record_size;
+    int window_bits;
     select_options sel;
     char since[16];
     int no_hyphenate, no_images;
@@ -244,6 +248,7 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
 
     w.level = o->level;
     w.record_max = o->record_size;
+    w.window_bits = o->window_bits;
     if (load_dict(o->dict, &w, &dict) < 0)
         goto out;
     skip_tally why = {0};
@@ -292,7 +297,9 @@ static int run_build(const build_opts *o, char **paths, size_t npaths)
         size_t text = 0;
         for (size_t i = 0; i < arts.n; i++)
             text += arts.v[i]->body.len;
-        w.level = text <= AUTO_MAX_TEXT ? WRITER_LEVEL_MAX : 9;
+        /* zopfli's window is 32 KiB, fixed when it was compiled */
+        w.level = text <= AUTO_MAX_TEXT && o->window_bits == NWSB_WINDOW_BITS_MAX
+                      ? WRITER_LEVEL_MAX : 9;
     }
     char *created = iso_now();
     char *title = o->title ? xstrdup(o->title) : default_title(o->output);
@@ -344,6 +351,28 @@ out:
     return rc;
 }
 
+/* "8K", "8192", "32k": zlib's window bits, or -1. */
+static int parse_window(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return -1;
+    if (*end == 'K' || *end == 'k') {
+        if (v > 32)
+            return -1;
+        v *= 1024;
+        end++;
+    }
+    if (*end)
+        return -1;
+    for (int bits = NWSB_WINDOW_BITS_MIN; bits <= NWSB_WINDOW_BITS_MAX; bits++)
+        if (v == 1ul << bits)
+            return bits;
+    return -1;
+}
+
 int cmd_build(int argc, char **argv)
 {
     static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
@@ -354,6 +383,7 @@ int cmd_build(int argc, char **argv)
                                          {"dict", required_argument, NULL, 'D'},
                                          {"level", required_argument, NULL, 'L'},
                                          {"record-size", required_argument, NULL, 'R'},
+                                         {"window", required_argument, NULL, 'w'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"max-articles", required_argument, NULL, 'M'},
                                          {"since", required_argument, NULL, 'N'},
@@ -371,6 +401,7 @@ int cmd_build(int argc, char **argv)
     int c;
     o.in.smart = 1;
     o.record_size = NWSB_RECORD_MAX;
+    o.window_bits = NWSB_WINDOW_BITS_MAX;
     while ((c = getopt_long(argc, argv, "o:f:t:l:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'o': o.output = optarg; break;
@@ -407,6 +438,12 @@ int cmd_build(int argc, char **argv)
             if (parse_uint(optarg, 256, NWSB_RECORD_MAX, &o.record_size) < 0)
                 return usage_error("build", "--record-size takes 256 to %u, not '%s'",
                                    NWSB_RECORD_MAX, optarg);
+            break;
+        case 'w':
+            if ((o.window_bits = parse_window(optarg)) < 0)
+                return usage_error("build",
+                                   "--window takes a power of two from 512 to 32K, not '%s'",
+                                   optarg);
             break;
         case 'q': o.quiet = 1; break;
         case 'M':
@@ -449,6 +486,8 @@ int cmd_build(int argc, char **argv)
         default: return usage_error("build", "bad option");
         }
     }
+    if (level == WRITER_LEVEL_MAX && o.window_bits < NWSB_WINDOW_BITS_MAX)
+        return usage_error("build", "--level max (zopfli) needs the 32K window");
     o.level = level;
     g_diag.quiet = o.quiet;
     if (!o.no_images) {

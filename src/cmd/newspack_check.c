@@ -49,7 +49,8 @@ static const char *section_name(uint32_t type)
 {
     static const char *const names[] = {"?",          "metadata", "strings",
                                         "articles",   "records",  "dictionary",
-                                        "data",       "images",   "image data"};
+                                        "data",       "images",   "image data",
+                                        "window"};
     return type < sizeof names / sizeof names[0] ? names[type] : "unknown";
 }
 
@@ -111,6 +112,9 @@ int cmd_info(int argc, char **argv)
         printf("dictionary:        embedded, %u bytes\n", dsize);
     else
         printf("dictionary:        none\n");
+    unsigned wbits = nwsb_window_bits(b);
+    printf("deflate window:    %u KiB%s\n", (1u << wbits) / 1024u,
+           wbits < NWSB_WINDOW_BITS_MAX ? " (packed for a small reader)" : "");
     printf("sections:\n");
     for (uint32_t i = 0; i < nwsb_section_count(b); i++) {
         nwsb_section s;

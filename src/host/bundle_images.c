@@ -10,11 +10,12 @@
 
 /* Raw deflate at level 9: photos gain little past that, and zopfli would
  * spend seconds per picture. */
-static int deflate_pixels(const uint8_t *in, size_t n, nwbuf *out)
+static int deflate_pixels(const uint8_t *in, size_t n, int window_bits, nwbuf *out)
 {
     z_stream zs;
     memset(&zs, 0, sizeof zs);
-    if (deflateInit2(&zs, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, 9, Z_DEFLATED, -(window_bits ? window_bits : MAX_WBITS), 9,
+                     Z_DEFAULT_STRATEGY) != Z_OK)
         return -1;
     uLong bound = deflateBound(&zs, (uLong)n);
     buf_reserve(out, bound);
@@ -49,7 +50,7 @@ int images_add_article(image_sections *s, const nws_article *a, uint32_t article
         }
         size_t before = s->data.len;
         uint32_t flags = im->captioned ? NWSB_IF_CAPTIONED : 0;
-        if (deflate_pixels(filtered, n, &s->data) < 0) {
+        if (deflate_pixels(filtered, n, s->window_bits, &s->data) < 0) {
             free(filtered);
             diag_error(a->origin, 0, "zlib: compressing a picture failed");
             return -1;

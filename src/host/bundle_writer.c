@@ -296,7 +296,7 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     chunker c;
     strtab st = {0};
     nwbuf sec_meta = {0}, sec_art = {0}, sec_rec = {0}, sec_dict = {0}, dir = {0}, body = {0};
-    nwbuf sec_img = {0};
+    nwbuf sec_img = {0}, sec_window = {0};
     image_sections imgs = {0};
     uint64_t *starts = xcalloc(arts->n ? arts->n : 1, sizeof *starts);
     int rc = -1;
@@ -305,7 +305,18 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     c.opt = opt;
     c.cap = opt->record_max && opt->record_max < NWSB_RECORD_MAX ? opt->record_max
                                                                   : NWSB_RECORD_MAX;
-    if (deflateInit2(&c.zs, opt->level > 9 ? 9 : opt->level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    int wbits = opt->window_bits ? opt->window_bits : NWSB_WINDOW_BITS_MAX;
+    if (wbits < NWSB_WINDOW_BITS_MIN || wbits > NWSB_WINDOW_BITS_MAX ||
+        (wbits < NWSB_WINDOW_BITS_MAX && opt->level > 9)) {
+        diag_error(NULL, 0, "deflate window of 2^%d bytes is not possible%s", wbits,
+                   opt->level > 9 ? " with zopfli (level 10)" : "");
+        free(starts);
+        return -1;
+    }
+    imgs.window_bits = wbits;
+    /* zlib keeps the dictionary's last 2^wbits bytes, as the inflater will. */
+    if (deflateInit2(&c.zs, opt->level > 9 ? 9 : opt->level, Z_DEFLATED, -wbits, 9,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
         diag_error(NULL, 0, "zlib: cannot start deflate");
         free(starts);
         return -1;
@@ -379,12 +390,15 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     /* Lay out: header, directory, index sections, then the records.  The
      * record table needs absolute data offsets, so its position is known
      * before it is filled. */
-    uint32_t nsec = 5 + (opt->dict_kind != NWSB_DICT_NONE) + 2 * (imgs.count > 0);
+    if (wbits < NWSB_WINDOW_BITS_MAX)
+        buf_add32(&sec_window, (uint32_t)wbits);
+    uint32_t nsec = 5 + (opt->dict_kind != NWSB_DICT_NONE) + 2 * (imgs.count > 0) +
+                    (sec_window.len > 0);
     uint64_t img_table_size = imgs.count ? NWSB_TABLE_HEAD + (uint64_t)imgs.table.len : 0;
     uint64_t base = NWSB_HEADER_SIZE + (uint64_t)nsec * NWSB_DIRENT_SIZE;
     uint64_t rec_size = NWSB_TABLE_HEAD + (uint64_t)c.nrec * NWSB_RECORD_ENTRY_SIZE;
     uint64_t data_start = base + sec_meta.len + st.bytes.len + sec_art.len + rec_size +
-                          sec_dict.len + img_table_size;
+                          sec_dict.len + sec_window.len + img_table_size;
     if (data_start + c.data.len + imgs.data.len > UINT32_MAX ||
         c.text_pos > UINT32_MAX - NWSB_RECORD_MAX) {
         diag_error(NULL, 0, "bundle would exceed 4 GiB; pack fewer articles");
@@ -408,6 +422,8 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     add_section(&dir, &body, NWSB_SEC_RECORDS, &sec_rec, 1, (uint32_t)base);
     if (opt->dict_kind != NWSB_DICT_NONE)
         add_section(&dir, &body, NWSB_SEC_DICT, &sec_dict, 1, (uint32_t)base);
+    if (sec_window.len)
+        add_section(&dir, &body, NWSB_SEC_WINDOW, &sec_window, 1, (uint32_t)base);
     if (imgs.count) {
         images_table(&imgs, (uint32_t)(data_start + c.data.len), &sec_img);
         add_section(&dir, &body, NWSB_SEC_IMAGES, &sec_img, 1, (uint32_t)base);
@@ -422,7 +438,7 @@ int bundle_build(const article_list *arts, const bundle_meta *meta, const writer
     uint32_t file_size = (uint32_t)(base + body.len);
     memcpy(h, NWSB_MAGIC, NWSB_MAGIC_LEN);
     nwsb_put16(h + NWSB_H_MAJOR, NWSB_VERSION_MAJOR);
-    nwsb_put16(h + NWSB_H_MINOR, NWSB_VERSION_MINOR);
+    nwsb_put16(h + NWSB_H_MINOR, sec_window.len ? NWSB_VERSION_MINOR_WINDOW : 1);
     nwsb_put32(h + NWSB_H_FLAGS, 0);
     nwsb_put32(h + NWSB_H_FILE_SIZE, file_size);
     nwsb_put32(h + NWSB_H_SECTION_COUNT, nsec);
@@ -455,6 +471,7 @@ done:
     buf_free(&sec_art);
     buf_free(&sec_rec);
     buf_free(&sec_dict);
+    buf_free(&sec_window);
     buf_free(&dir);
     buf_free(&body);
     buf_free(&sec_img);

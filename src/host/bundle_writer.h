@@ -22,6 +22,9 @@ typedef struct writer_options {
     const uint8_t *dict;   /* bytes (built-in or to embed) */
     uint32_t dict_size;
     uint32_t record_max;   /* text per record, <= NWSB_RECORD_MAX; 0: the maximum */
+    int window_bits;       /* deflate window, NWSB_WINDOW_BITS_MIN..MAX; 0: the
+                              maximum.  Below it, level 10 (zopfli) is refused:
+                              its window is fixed at 32 KiB */
 } writer_options;
 
 typedef struct writer_stats {

@@ -382,6 +382,8 @@ static size_t words(const char *s, char **out, size_t max, nwbuf *store)
 double rd_similarity(const char *a, const char *b)
 {
     enum { MAXW = 256 };
+    if (!a || !b)
+        return 0; /* a title that cleaning left empty resembles nothing */
     char *wa[MAXW], *wb[MAXW];
     nwbuf sa = {0}, sb = {0};
     size_t na = words(a, wa, MAXW, &sa), nb = words(b, wb, MAXW, &sb);

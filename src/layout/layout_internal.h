@@ -8,13 +8,15 @@ enum { IT_BOX = 0, IT_GLUE, IT_PENALTY };
 #define LAY_INF_PENALTY 10000
 #define LAY_FIL_STRETCH INT32_MAX /* glue that takes any slack: ends paragraphs */
 
+/* Packed to 32 bytes (the small fields first): a microcontroller keeps
+ * 300 of them. */
 struct lay_item {
     uint8_t kind, style, size, flags; /* flags: LAY_RUN_SPACE_BEFORE on boxes */
     uint8_t flagged;                  /* penalty: a hyphen break */
+    uint16_t len;
     int32_t width, stretch, shrink;   /* 26.6 */
     int32_t penalty;
     uint32_t text;                    /* box text in l->text */
-    uint16_t len;
     uint32_t src;
 };
 

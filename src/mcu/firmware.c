@@ -14,11 +14,6 @@
 #ifndef NWS_DEVICE_BOARD
 #error "NWS_DEVICE_BOARD names the board (the Makefile sets it)"
 #endif
-/* The bundle reader's own memory: its index tables and one inflate state
- * with its 32 KB window (the preset dictionary and a record need it):
- * 40.4 KB at its peak for the samples. */
-#define FW_BUNDLE_ARENA (44u * 1024u)
-
 /* All RAM past .data, .bss and the stack, as the linker script leaves it
  * (the board's mcu_ram): carved once, at start, into the arenas and the
  * framebuffers.  Nothing is allocated after. */
@@ -116,11 +111,6 @@ static int setup_error(int rc)
 static char *put_num(char *p, const char *label, size_t v);
 static int setup_core(fw *f, unsigned size10);
 
-static uint32_t arena_size(const nws_board *b)
-{
-    return b->link.mcu_arena ? b->link.mcu_arena : b->ram_budget;
-}
-
 /* The core at a body size: the arena starts over, as newsview's does on a
  * font-size change. */
 static int setup(fw *f, unsigned size10)
@@ -141,7 +131,7 @@ static int setup_core(fw *f, unsigned size10)
 {
     if (f->fonts.lib)
         fonts_done(&f->fonts);
-    arena_init(&f->core, f->core_mem, arena_size(f->board));
+    arena_init(&f->core, f->core_mem, board_mcu_arena(f->board));
     nws_setup_out out = {&f->fonts, &f->lay, &f->book, &f->pictures, &f->page};
     return setup_error(core_setup(&f->core, f->board, f->bundle, f->fonts_main, NULL, 0, size10,
                                   0, 0, &out, &f->setup));
@@ -247,15 +237,21 @@ int firmware_run(void)
     pool p = {_fw_pool_start, _fw_pool_end};
     size_t fb_size = fb_bytes(b->width, b->height, b->gray_levels);
     f->band_size = (size_t)board_native_stride(b) * FW_BAND_ROWS;
-    uint8_t *bundle_mem = carve(&p, FW_BUNDLE_ARENA), *fb_mem = carve(&p, fb_size);
+    /* The bundle reader: zlib's inflate state and the board's deflate
+     * window, which the bundle was packed to fit (newspack --window). */
+    uint32_t bundle_size = board_mcu_bundle_memory(b);
+    uint8_t *bundle_mem = carve(&p, bundle_size), *fb_mem = carve(&p, fb_size);
     f->band = carve(&p, f->band_size);
-    f->core_mem = carve(&p, arena_size(b));
+    f->core_mem = carve(&p, board_mcu_arena(b));
     if (!bundle_mem || !fb_mem || !f->band || !f->core_mem)
         return NWS_FW_E_RAM;
-    arena_init(&f->bundle_arena, bundle_mem, FW_BUNDLE_ARENA);
+    arena_init(&f->bundle_arena, bundle_mem, bundle_size);
     nwsb_allocator al = {bundle_alloc, bundle_free, &f->bundle_arena};
     nwsb_source src = {nws_fw_bundle, NULL, NULL, (uint32_t)(nws_fw_bundle_end - nws_fw_bundle)};
-    if (nwsb_open(&f->bundle, &src, &al, nwsb_news_dict, nwsb_news_dict_size, NULL) != NWSB_OK)
+    int brc = nwsb_open(&f->bundle, &src, &al, nwsb_news_dict, nwsb_news_dict_size, NULL);
+    if (brc == NWSB_E_NOMEM)
+        return NWS_FW_E_WINDOW;
+    if (brc != NWSB_OK)
         return NWS_FW_E_BUNDLE;
     const uint8_t *const faces[4][2] = {
         {nws_fw_font_regular, nws_fw_font_regular_end},

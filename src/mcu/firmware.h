@@ -28,7 +28,9 @@ enum {
     NWS_FW_E_PAGE = 16,      /* a page could not be laid out */
     NWS_FW_E_PANEL = 17,     /* the panel refused the image */
     NWS_FW_E_OUTPUT = 18,    /* the platform could not deliver the screen */
-    NWS_FW_E_RAM = 19        /* the board's RAM does not hold its arena and framebuffers */
+    NWS_FW_E_RAM = 19,       /* the board's RAM does not hold its arena and framebuffers */
+    NWS_FW_E_WINDOW = 20     /* the bundle's deflate window is larger than the board's
+                                (pack it with newspack --window, see docs/FIRMWARE.md) */
 };
 
 /* Flash contents (src/mcu/blobs.S). */

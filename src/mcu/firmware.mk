@@ -12,6 +12,9 @@
 
 MCU := $(shell sed -n 's/.*\.mcu = "\([^"]*\)".*/\1/p' boards/$(BOARD).c)
 MCU_RAM_KB := $(shell sed -n 's/.*\.mcu_ram = \([0-9]*\) \* 1024.*/\1/p' boards/$(BOARD).c)
+# The bundle in flash is packed for the board's deflate window.
+MCU_WINDOW_BITS := $(or $(shell sed -n 's/.*\.mcu_window_bits = \([0-9]*\).*/\1/p' boards/$(BOARD).c),15)
+MCU_WINDOW := $(shell echo $$((1 << $(MCU_WINDOW_BITS))))
 MCU_SRC_DIR ?= build/mcu-src
 FT_DIR := $(MCU_SRC_DIR)/freetype
 Z_DIR := $(MCU_SRC_DIR)/zlib
@@ -61,10 +64,10 @@ $(BUILD)/obj/%.o: %.c | $(MCU_SRC_DIR)/.ready
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) $(FW_WARNINGS) -MMD -MP -c $< -o $@
 
 # The sample bundle, packed by the host's newspack (built in build/).
-$(FW_BUNDLE): $(wildcard docs/samples/*)
+$(FW_BUNDLE): $(wildcard docs/samples/*) boards/$(BOARD).c
 	$(Q)$(MAKE) --no-print-directory BOARD= CROSS_COMPILE= BUILD=build build/newspack
 	@mkdir -p $(BUILD)
-	$(Q)build/newspack build -q -o $@ docs/samples
+	$(Q)build/newspack build -q --window $(MCU_WINDOW) -o $@ docs/samples
 
 $(BUILD)/obj/src/mcu/blobs.o: src/mcu/blobs.S $(FW_BUNDLE) $(wildcard fonts/*.ttf)
 	@mkdir -p $(dir $@)

@@ -221,6 +221,15 @@ status_is "a page without a body packs" 0 "$NP" build -q -o "$T/headless.nwsb" "
     ok "a page left inside <head> keeps its paragraphs" || bad "headless page text"
 printf '<meta><section>l;meta charset="utf-8"&gt' >"$T/headless2.html"
 status_is "the fuzzer's headless fragment packs" 0 "$NP" build -q -o "$T/headless2.nwsb" "$T/headless2.html"
+# JSON-LD name and headline differ on a page without a title (found by
+# fuzzing: the empty cleaned title was read through a null pointer).
+{
+    printf '<script type="application/ld+json">{"@type":"NewsArticle","name":"Ferry news","headline":"Ferry returns"}</script><p>'
+    for i in $(seq 8); do printf 'The ferry returned to the harbour on Monday, the pilot said. '; done
+    printf '</p>'
+} >"$T/ldonly.html"
+status_is "a page with JSON-LD titles and no <title> packs" 0 "$NP" build -q -o "$T/ldonly.nwsb" "$T/ldonly.html"
+"$NP" ls "$T/ldonly.nwsb" 2>/dev/null | grep -q "Ferry news" && ok "its title comes from JSON-LD" || bad "JSON-LD title" "$("$NP" ls "$T/ldonly.nwsb" 2>&1)"
 check "a 50 MB page packs" "$NP" build --level 1 -q -o "$T/huge.nwsb" "$T/huge.html"
 
 # --- quality bars on the shared corpus ------------------------------------------

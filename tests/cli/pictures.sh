@@ -87,6 +87,16 @@ check "newsview renders the pictures (1-bit)" "$NV" --board waveshare-7in5-v2 --
 check "newsview renders the pictures (16 levels)" "$NV" --board kobo-clara-hd --dither atkinson --png "$T/kobo" "$T/p.nwsb"
 levels=$("$BUILD/pnginfo" "$T/kobo/page-0002.png" | awk '{print $4}')
 [ "${levels:-0}" -gt 2 ] && ok "a page with a picture uses the panel's gray levels ($levels)" || bad "gray levels" "$levels"
+# The smallest deflate window: pictures (a photo's rows are long) and text
+# come out the same, drawn pixel for pixel alike.
+check "a bundle with a 512-byte window packs" "$NP" build -q --window 512 -t p -o "$T/w9.nwsb" "$T/page.html"
+check "it verifies" "$NP" verify "$T/w9.nwsb"
+check "newsview renders it" "$NV" --board kobo-clara-hd --dither atkinson --png "$T/kobo9" "$T/w9.nwsb"
+same=1
+for f in "$T"/kobo/page-*.png; do cmp -s "$f" "$T/kobo9/$(basename "$f")" || same=0; done
+[ $same = 1 ] && [ -f "$T/kobo9/page-0002.png" ] && ok "every page is identical to the 32K-window bundle's" || bad "small window pages differ"
+[ "$(stat -c %s "$T/w9.nwsb")" -gt "$(stat -c %s "$T/p.nwsb")" ] &&
+    ok "and the bundle is larger (the window costs compression)" || bad "window size effect"
 status_is "newsview --dither bad is a usage error" 2 "$NV" --dither sharp "$T/p.nwsb"
 cp "$T/p.nwsb" "$T/d.nwsb"
 # a byte inside the first picture's data

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 status_is "help exits 0" 0 "$NP" --help
 grep -q "Usage: newspack" "$T/out" && ok "help is printed" || bad "help is printed"
 status_is "version exits 0" 0 "$NP" --version
-grep -qE '^newspack [0-9]+\.[0-9]+\.[0-9]+ \(bundle format 1\.1\)$' "$T/out" && ok "version line" || bad "version line"
+grep -qE '^newspack [0-9]+\.[0-9]+\.[0-9]+ \(bundle format 1\.2\)$' "$T/out" && ok "version line" || bad "version line"
 status_is "no command is a usage error" 2 "$NP"
 status_is "unknown command is a usage error" 2 "$NP" frobnicate
 status_is "build without -o is a usage error" 2 "$NP" build docs/samples
@@ -46,6 +46,18 @@ status_is "cat N=abc is a usage error" 2 "$NP" cat "$T/s.nwsb" abc
 for k in "format version:    1.1" "articles:          5" "records:" "compression ratio:" "dictionary:        built-in"; do
     grep -qF "$k" "$T/info" && ok "info shows '$k'" || bad "info shows '$k'" "$(cat "$T/info")"
 done
+grep -qF "deflate window:    32 KiB" "$T/info" && ok "info shows the 32K window" || bad "info window" "$(cat "$T/info")"
+check "--window 8K packs" "$NP" build -q --window 8K -o "$T/w8.nwsb" docs/samples
+"$NP" info "$T/w8.nwsb" >"$T/info"
+grep -qF "format version:    1.2" "$T/info" && grep -qF "deflate window:    8 KiB" "$T/info" &&
+    ok "an 8K-window bundle is format 1.2 and says its window" || bad "8K window info" "$(cat "$T/info")"
+same=1
+for i in 1 2 3 4 5; do cmp -s <("$NP" cat "$T/s.nwsb" $i) <("$NP" cat "$T/w8.nwsb" $i) || same=0; done
+[ $same = 1 ] && ok "an 8K-window bundle holds the same articles" || bad "8K window text differs"
+status_is "--window 3000 is a usage error" 2 "$NP" build --window 3000 -o "$T/x.nwsb" docs/samples
+status_is "--window 64K is a usage error" 2 "$NP" build --window 64K -o "$T/x.nwsb" docs/samples
+status_is "--window 8K with --level max is a usage error" 2 "$NP" build --window 8K --level max -o "$T/x.nwsb" docs/samples
+grep -q "needs the 32K window" "$T/err" && ok "it says zopfli needs the 32K window" || bad "zopfli window message" "$(cat "$T/err")"
 printf 'Piped title\nFrom stdin -- "quoted".\n' | "$NP" build -q -o "$T/stdin.nwsb" - && "$NP" cat "$T/stdin.nwsb" 1 >"$T/out"
 grep -qF 'From stdin – “quoted”.' "$T/out" && ok "stdin input with typography" || bad "stdin input with typography" "$(cat "$T/out")"
 printf 'Piped title\nFrom stdin -- "quoted".\n' | "$NP" build -q --no-smart -o "$T/stdin.nwsb" - && "$NP" cat "$T/stdin.nwsb" 1 >"$T/out"

@@ -2,7 +2,8 @@
  * to its controller) as an 8-bit gray PGM in the reading view, through
  * the same fb_unpack() newsview's PNGs go through.
  * Usage: native2pgm BOARD IN.bin OUT.pgm
- *        native2pgm --sizes BOARD   framebuffer, panel image, native row and MCU arena bytes */
+ *        native2pgm --sizes BOARD   framebuffer, panel image, native row, MCU arena,
+ *                                   bundle reader and deflate window bytes */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,9 @@ int main(int argc, char **argv)
         const nws_board *sb = board_find(argv[2]);
         if (!sb)
             return 2;
-        printf("%zu %zu %u %u\n", fb_bytes(sb->width, sb->height, sb->gray_levels),
-               fb_native_bytes(sb), board_native_stride(sb),
-               sb->link.mcu_arena ? sb->link.mcu_arena : sb->ram_budget);
+        printf("%zu %zu %u %u %u %u\n", fb_bytes(sb->width, sb->height, sb->gray_levels),
+               fb_native_bytes(sb), board_native_stride(sb), board_mcu_arena(sb),
+               board_mcu_bundle_memory(sb), 1u << board_mcu_window_bits(sb));
         return 0;
     }
     if (argc != 4) {

@@ -191,6 +191,51 @@ static void version_rules(void)
     buf_free(&img);
 }
 
+/* The window section: a smaller window reads the same text; a window
+ * outside zlib's 9..15 or a short section is refused as damage. */
+static void window_section(void)
+{
+    nwbuf img = {0};
+    writer_options w = default_writer();
+    w.window_bits = 9;
+    CHECK_INT(pack_strings(sample, 2, &w, &img), 0);
+    nwsb_bundle *b = NULL;
+    nwsb_diag d;
+    CHECK_INT(open_image(&img, &b, &d), NWSB_OK);
+    unsigned major, minor;
+    nwsb_version(b, &major, &minor);
+    CHECK_INT(minor, NWSB_VERSION_MINOR_WINDOW);
+    CHECK_INT(nwsb_window_bits(b), 9);
+    check_roundtrip(b, sample, 2);
+    nwsb_close(b);
+    /* find the section and try bad values, resealed so only they are wrong */
+    uint32_t nsec = nwsb_get32(img.data + NWSB_H_SECTION_COUNT), ent = 0;
+    for (uint32_t i = 0; i < nsec; i++)
+        if (nwsb_get32(img.data + NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE) == NWSB_SEC_WINDOW)
+            ent = NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE;
+    CHECK(ent != 0);
+    uint32_t off = nwsb_get32(img.data + ent + 4);
+    static const uint32_t bad[] = {8, 16, 0, 0xFFFFFFFFu};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        nwsb_put32(img.data + off, bad[k]);
+        nwsb_put32(img.data + ent + 12,
+                   (uint32_t)crc32(crc32(0L, Z_NULL, 0), img.data + off, NWSB_WINDOW_HEAD));
+        reseal_header(&img);
+        CHECK_INT(open_image(&img, &b, &d), NWSB_E_CORRUPT);
+        CHECK(d.part && strcmp(d.part, "window") == 0);
+    }
+    buf_free(&img);
+    /* the default writes no section and stays 1.1 */
+    w.window_bits = 0;
+    CHECK_INT(pack_strings(sample, 2, &w, &img), 0);
+    CHECK_INT(open_image(&img, &b, &d), NWSB_OK);
+    nwsb_version(b, &major, &minor);
+    CHECK_INT(minor, 1);
+    CHECK_INT(nwsb_window_bits(b), 15);
+    nwsb_close(b);
+    buf_free(&img);
+}
+
 static void strings_cut_at_characters(void)
 {
     nwbuf img = {0};
@@ -220,5 +265,6 @@ const test_case bundle_tests[] = {
     {"roundtrip_memory", roundtrip_memory},
     {"roundtrip_callback_and_dicts", roundtrip_callback_and_dicts},
     {"version_rules", version_rules},
+    {"window_section", window_section},
     {"strings_cut_at_characters", strings_cut_at_characters},
     {NULL, NULL}};
