@@ -77,5 +77,34 @@ else
     bad "position kept across boots" "last screen '$last', next boot's first '$first'"
 fi
 grep -h "^memory:" "$out/console" | sed 's/^/  /'
+# Memory limits: an arena too small at each stage of set-up, and a bundle
+# packed for a larger window than the board decodes, each end the run with
+# their own code (src/mcu/firmware.h), never a fault.  One build folder;
+# only firmware.c and the bundle change between them.
+vb="$build-limits"
+limit_case() { # what, want-code, make variables...
+    local what=$1 want=$2
+    shift 2
+    rm -f "$vb/obj/src/mcu/firmware.o" "$vb/firmware.elf" "$vb/sample.nwsb" "$vb/obj/src/mcu/blobs.o"
+    if ! make --no-print-directory -s BOARD="$board" BUILD="$vb" "$@" >"$out/limit.log" 2>&1; then
+        bad "$what: build" "$(tail -n 3 "$out/limit.log")"
+        return
+    fi
+    mkdir -p "$out/limit"
+    (cd "$out/limit" && timeout 600 qemu-system-arm -M "$machine" -nographic \
+        -semihosting-config enable=on,target=native -kernel "$root/$vb/firmware.elf" \
+        >"$out/limit/console" 2>&1)
+    local got=$?
+    if [ "$got" -eq "$want" ] && ! grep -q "CPU fault" "$out/limit/console"; then
+        ok "$what: exit code $want, no fault"
+    else
+        bad "$what" "exit $got, want $want: $(tail -n 2 "$out/limit/console")"
+    fi
+}
+limit_case "arena of 40 KiB (the fonts do not fit)" 12 FW_ARENA_KB=40
+limit_case "arena of 120 KiB (the layout does not fit)" 13 FW_ARENA_KB=120
+limit_case "arena of 170 KiB (too little left for FreeType)" 15 FW_ARENA_KB=170
+limit_case "a bundle packed for the 32 KiB window" 20 FW_WINDOW=32768
+rm -rf "$vb"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

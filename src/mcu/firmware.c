@@ -54,6 +54,17 @@ typedef struct fw {
 
 static fw g_fw; /* static, not on the stack: the firmware's whole state */
 
+/* The core's arena: the board's, or a test build's (tools/mcu-check.sh). */
+static uint32_t core_arena_size(const nws_board *b)
+{
+#ifdef NWS_FW_ARENA_BYTES
+    (void)b;
+    return NWS_FW_ARENA_BYTES;
+#else
+    return board_mcu_arena(b);
+#endif
+}
+
 const nws_board *fw_board(void)
 {
     return g_fw.board;
@@ -131,7 +142,7 @@ static int setup_core(fw *f, unsigned size10)
 {
     if (f->fonts.lib)
         fonts_done(&f->fonts);
-    arena_init(&f->core, f->core_mem, board_mcu_arena(f->board));
+    arena_init(&f->core, f->core_mem, core_arena_size(f->board));
     nws_setup_out out = {&f->fonts, &f->lay, &f->book, &f->pictures, &f->page};
     return setup_error(core_setup(&f->core, f->board, f->bundle, f->fonts_main, NULL, 0, size10,
                                   0, 0, &out, &f->setup));
@@ -242,7 +253,7 @@ int firmware_run(void)
     uint32_t bundle_size = board_mcu_bundle_memory(b);
     uint8_t *bundle_mem = carve(&p, bundle_size), *fb_mem = carve(&p, fb_size);
     f->band = carve(&p, f->band_size);
-    f->core_mem = carve(&p, board_mcu_arena(b));
+    f->core_mem = carve(&p, core_arena_size(b));
     if (!bundle_mem || !fb_mem || !f->band || !f->core_mem)
         return NWS_FW_E_RAM;
     arena_init(&f->bundle_arena, bundle_mem, bundle_size);

@@ -14,7 +14,7 @@ MCU := $(shell sed -n 's/.*\.mcu = "\([^"]*\)".*/\1/p' boards/$(BOARD).c)
 MCU_RAM_KB := $(shell sed -n 's/.*\.mcu_ram = \([0-9]*\) \* 1024.*/\1/p' boards/$(BOARD).c)
 # The bundle in flash is packed for the board's deflate window.
 MCU_WINDOW_BITS := $(or $(shell sed -n 's/.*\.mcu_window_bits = \([0-9]*\).*/\1/p' boards/$(BOARD).c),15)
-MCU_WINDOW := $(shell echo $$((1 << $(MCU_WINDOW_BITS))))
+MCU_WINDOW := $(or $(FW_WINDOW),$(shell echo $$((1 << $(MCU_WINDOW_BITS)))))
 MCU_SRC_DIR ?= build/mcu-src
 FT_DIR := $(MCU_SRC_DIR)/freetype
 Z_DIR := $(MCU_SRC_DIR)/zlib
@@ -23,8 +23,12 @@ SIZE := $(CROSS_COMPILE)size
 ARCH_FLAGS := -mcpu=cortex-m7 -mthumb -mfloat-abi=soft
 FW_WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
                -Wpointer-arith
-FW_CFLAGS := -std=c11 -Os -g -ffunction-sections -fdata-sections $(ARCH_FLAGS)
+FW_CFLAGS := -std=c11 -Os -g -flto -ffunction-sections -fdata-sections $(ARCH_FLAGS)
+# FW_ARENA_KB and FW_WINDOW (bytes) override the board's arena and the
+# sample bundle's window: tools/mcu-check.sh builds such variants to see
+# each memory limit end the run with its own code.
 FW_CPPFLAGS := -DNWS_DEVICE_BOARD='"$(BOARD)"' -DZ_SOLO -DFT2_BUILD_LIBRARY \
+               $(if $(FW_ARENA_KB),-DNWS_FW_ARENA_BYTES=$(FW_ARENA_KB)*1024u) \
                '-DFT_CONFIG_OPTIONS_H=<ftoption.h>' '-DFT_CONFIG_MODULES_H=<ftmodule.h>' \
                -Isrc/mcu/freetype -I$(FT_DIR)/include -I$(Z_DIR)
 
@@ -58,7 +62,8 @@ $(BUILD)/obj/zlib/%.o: $(MCU_SRC_DIR)/.ready src/mcu/firmware.mk
 	@$(if $(Q),echo "  CC      $(Z_DIR)/$*.c")
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) -c $(Z_DIR)/$*.c -o $@
 
-$(BUILD)/obj/%.o: %.c | $(MCU_SRC_DIR)/.ready
+# The flags live here: a change to them rebuilds everything.
+$(BUILD)/obj/%.o: %.c src/mcu/firmware.mk | $(MCU_SRC_DIR)/.ready
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) $(FW_WARNINGS) -MMD -MP -c $< -o $@
@@ -82,7 +87,7 @@ $(BUILD)/obj/src/mcu/blobs.o: src/mcu/blobs.S $(FW_BUNDLE) $(wildcard fonts/*.tt
 # provides, so pulling it in fails the link.
 $(BUILD)/firmware.elf: $(FW_OBJ) src/mcu/$(MCU)/link.ld
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ARCH_FLAGS) -nostartfiles --specs=nano.specs -T src/mcu/$(MCU)/link.ld \
+	$(Q)$(CC) $(ARCH_FLAGS) -Os -flto=auto -nostartfiles --specs=nano.specs -T src/mcu/$(MCU)/link.ld \
 	    -Wl,--defsym=NWS_RAM_SIZE=$(MCU_RAM_KB)K -Wl,--gc-sections \
 	    -Wl,-Map=$(BUILD)/firmware.map -o $@ $(FW_OBJ) -lm
 

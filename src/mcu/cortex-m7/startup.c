@@ -42,7 +42,9 @@ void systick_handler(void)
     g_systick_wraps++;
 }
 
-void fault_report(const uint32_t *frame);
+/* Reached only from the handler's assembly: `used` keeps link-time
+ * optimisation from dropping it. */
+__attribute__((used)) void fault_report(const uint32_t *frame);
 
 /* The exception frame (ARMv7-M B1.5.6: r0-r3, r12, lr, pc, xPSR) is on
  * the main stack; hand it to C. */
@@ -59,7 +61,7 @@ static char *hex(char *p, uint32_t v)
 }
 
 /* Where it happened and why (CFSR, HFSR, BFAR: ARMv7-M B3.2.15-B3.2.18). */
-void fault_report(const uint32_t *frame)
+__attribute__((used)) void fault_report(const uint32_t *frame)
 {
     static const char *const names[5] = {" pc ", " lr ", " cfsr ", " hfsr ", " bfar "};
     uint32_t v[5] = {frame[6], frame[5], *(volatile uint32_t *)0xE000ED28u,
