@@ -120,13 +120,14 @@ for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
             best=$line
         fi
     done
-    read -r _ pages pag ms peak <<<"$best"
+    # the board's body size as the core uses it (board files may take it
+    # from a panel header, so it is not read from the .c file)
+    read -r _ pages pag ms peak size <<<"$best"
     geom=$("$build/newsview" --list-boards | awk -v b="$b" '$1 == b { print $2, $3 }')
     w=${geom%%x*}
     rest=${geom#*x}
     h=${rest%% *}
     dpi=${rest##* }
-    size=$(sed -n 's/.*font_size_10 = \([0-9]*\).*/\1/p' "boards/$b.c")
     mp="-" mms="-" ratio="-" tot="-"
     all=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.0f", a * p + g }')
     if [ -f "$T/bench.epub" ]; then

@@ -105,6 +105,18 @@ limit_case "arena of 40 KiB (the fonts do not fit)" 12 FW_ARENA_KB=40
 limit_case "arena of 120 KiB (the layout does not fit)" 13 FW_ARENA_KB=120
 limit_case "arena of 170 KiB (too little left for FreeType)" 15 FW_ARENA_KB=170
 limit_case "a bundle packed for the 32 KiB window" 20 FW_WINDOW=32768
+# A bundle with pictures: drawn in the board's arena; in one 4 KiB short
+# of their buffers beside FreeType's headroom they give way (frames), the
+# run says so, and the text is still read.
+make --no-print-directory -s BOARD= CROSS_COMPILE= BUILD=build build/mkimages >/dev/null &&
+    build/mkimages "$out" >/dev/null
+printf '# Pictures\n\nText before.\n\n![a](gray.jpg)\n\nText after.\n' >"$out/pictures.md"
+limit_case "a bundle with pictures" 0 FW_INPUTS="$out/pictures.md"
+grep -q "pictures [1-9]" "$out/limit/console" && ! grep -q "^pictures: no room" "$out/limit/console" &&
+    ok "its pictures are drawn" || bad "pictures drawn" "$(grep memory "$out/limit/console")"
+limit_case "a bundle with pictures in a 176 KiB arena" 0 FW_INPUTS="$out/pictures.md" FW_ARENA_KB=176
+grep -q "^pictures: no room" "$out/limit/console" && grep -q "pictures 0)" "$out/limit/console" &&
+    ok "its pictures give way to frames, and it says so" || bad "pictures give way" "$(grep "memory\|pictures" "$out/limit/console")"
 rm -rf "$vb"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

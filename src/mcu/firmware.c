@@ -135,6 +135,8 @@ static int setup(fw *f, unsigned size10)
     p = put_num(p, " ticks ", (size_t)(platform_ticks() - t0));
     *p = 0;
     platform_log(line);
+    if (rc == NWS_FW_OK && !f->setup.pictures && nwsb_image_count(f->bundle) > 0)
+        platform_log("pictures: no room in the arena beside FreeType's; drawn as frames");
     return rc;
 }
 

@@ -69,10 +69,12 @@ $(BUILD)/obj/%.o: %.c src/mcu/firmware.mk | $(MCU_SRC_DIR)/.ready
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) $(FW_WARNINGS) -MMD -MP -c $< -o $@
 
 # The sample bundle, packed by the host's newspack (built in build/).
+# FW_INPUTS: what to pack instead of the samples (your own edition).
+FW_INPUTS ?= docs/samples
 $(FW_BUNDLE): $(wildcard docs/samples/*) boards/$(BOARD).c
 	$(Q)$(MAKE) --no-print-directory BOARD= CROSS_COMPILE= BUILD=build build/newspack
 	@mkdir -p $(BUILD)
-	$(Q)build/newspack build -q --window $(MCU_WINDOW) -o $@ docs/samples
+	$(Q)build/newspack build -q --window $(MCU_WINDOW) -o $@ $(FW_INPUTS)
 
 $(BUILD)/obj/src/mcu/blobs.o: src/mcu/blobs.S $(FW_BUNDLE) $(wildcard fonts/*.ttf)
 	@mkdir -p $(dir $@)

@@ -60,9 +60,17 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
     if (!dither)
         dither = b->gray_levels == 2 ? NWS_DITHER_ATKINSON : NWS_DITHER_FLOYD_STEINBERG;
     uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);
-    info->pictures = picture_init(out->pictures, arena, bundle, column, dither) == 0;
-    info->used = arena->used;
-    if (arena->size - arena->used < NWS_SETUP_HEADROOM)
+    if (arena->size - arena->used < NWS_SETUP_HEADROOM) {
+        info->used = arena->used;
         return NWS_SETUP_E_HEADROOM;
+    }
+    /* Pictures come last and only into room FreeType does not need: on a
+     * small board they give way, drawn as frames, and the text is read. */
+    info->pictures = picture_init(out->pictures, arena, bundle, column, dither) == 0;
+    if (info->pictures && arena->size - arena->used < NWS_SETUP_HEADROOM) {
+        picture_release(out->pictures, arena);
+        info->pictures = 0;
+    }
+    info->used = arena->used;
     return NWS_SETUP_OK;
 }

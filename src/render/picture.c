@@ -18,10 +18,24 @@ int picture_init(nws_pictures *p, nws_arena *arena, nwsb_bundle *b, uint32_t out
     /* two guard cells each side: the kernels reach x-1 .. x+2 */
     for (int i = 0; i < 3; i++)
         p->err[i] = arena_alloc(arena, ((size_t)p->out_cap + 4) * sizeof *p->err[i]);
-    if (!p->row || !p->sum || !p->err[0] || !p->err[1] || !p->err[2])
+    if (!p->row || !p->sum || !p->err[0] || !p->err[1] || !p->err[2]) {
+        picture_release(p, arena); /* what was granted goes back */
         return -1;
+    }
     p->ready = 1;
     return 0;
+}
+
+void picture_release(nws_pictures *p, nws_arena *arena)
+{
+    void *bufs[5] = {p->row, p->sum, p->err[0], p->err[1], p->err[2]};
+    for (int i = 0; i < 5; i++)
+        if (bufs[i])
+            arena_free(arena, bufs[i]);
+    p->row = NULL;
+    p->sum = NULL;
+    p->err[0] = p->err[1] = p->err[2] = NULL;
+    p->ready = 0;
 }
 
 static void frame(nws_fb *fb, int x0, int y0, int w, int h)

@@ -36,6 +36,8 @@ typedef struct nws_pictures {
  * -1 when the arena has no room (pictures are then drawn as frames). */
 int picture_init(nws_pictures *p, nws_arena *arena, nwsb_bundle *b, uint32_t out_width,
                  nws_dither dither);
+/* Give the buffers back to the arena (pictures are drawn as frames). */
+void picture_release(nws_pictures *p, nws_arena *arena);
 /* Draw every picture run of the page; returns how many could not be
  * decoded (each is drawn as an empty frame). */
 int picture_draw_page(nws_pictures *p, const lay_page *page, nws_fb *fb);

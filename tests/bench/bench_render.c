@@ -37,7 +37,8 @@ int main(int argc, char **argv)
             if (view_render_native(&v, n) < 0)
                 return 1;
     double per = (now() - t0) / ((double)pages * rounds);
-    printf("%s %u %.1f %.3f %zu\n", v.board->name, pages, t_open * 1e3, per * 1e3, v.arena.peak);
+    printf("%s %u %.1f %.3f %zu %u\n", v.board->name, pages, t_open * 1e3, per * 1e3, v.arena.peak,
+           v.board->font_size_10);
     view_close(&v);
     return 0;
 }
