@@ -15,10 +15,11 @@ const nws_board board_qemu_mps2_an500 = {
     WAVESHARE_7IN5_V2_PANEL,
     .ram_budget = 248 * 1024,
     /* 256 KiB in all (the issue's budget): the 48,000-byte framebuffer, an
-     * arena measured on the Cortex-M7 (165 KB after set-up, peak 166 KB,
-     * and set-up wants 16 KB more free for FreeType: NWS_SETUP_HEADROOM),
-     * the bundle reader with an 8 KiB window (its bundle is packed so), a
-     * band of panel rows, the stack and static data. */
+     * arena measured on the Cortex-M7 (161 KB after set-up, which numbers
+     * only the pages on screen; peak 164 KB; set-up wants 16 KB more free
+     * for FreeType: NWS_SETUP_HEADROOM), the bundle reader with an 8 KiB
+     * window (its bundle is packed so), a band of panel rows, the stack
+     * and static data (make BOARD=qemu-mps2-an500 size). */
     .link = {.kind = NWS_LINK_MCU, .cross = "arm-none-eabi-", .mcu = "mps2-an500",
              .mcu_ram = 256 * 1024, .mcu_arena = 180 * 1024, .mcu_window_bits = 13},
 };

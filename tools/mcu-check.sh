@@ -36,12 +36,21 @@ for f in "$out"/screen-*.bin; do
     page=$((10#$(echo "$name" | sed 's/.*-p\([0-9]*\)-.*/\1/')))
     size=$((10#$(echo "$name" | sed 's/.*-s\([0-9]*\)/\1/')))
     n=$((10#$(echo "$name" | sed 's/screen-\([0-9]*\)-.*/\1/')))
-    ticks=$(sed -n "s/^screen $n page [0-9]* size [0-9]* ticks \([0-9]*\)/\1/p" "$out/console")
+    ticks=$(sed -n "s/^screen $n page [0-9]* size [0-9]* ticks \([0-9]*\).*/\1/p" "$out/console")
+    counted=$(sed -n "s/^screen $n .* counted \([01]\)$/\1/p" "$out/console")
     insns=$((ticks * 40))
     printf "  %-26s %12d %9.1f ms\n" "$name" "$insns" "$(echo "$insns / 480000" | bc -l)"
     # the contents carry the reader's selection mark, which newsview's
     # page PNGs do not: compare the reading pages
     [ "$page" -eq 1 ] && continue
+    # drawn before the book was numbered to its end: the footer has no
+    # total yet, where newsview's has one (the rest of the page is the same
+    # code); these count as the lazy path taken, not as compared
+    if [ "$counted" != 1 ]; then
+        uncounted=$((${uncounted:-0} + 1))
+        echo "  ($name: drawn while the book was still being numbered, not compared)"
+        continue
+    fi
     ref="$out/nv-$size"
     if [ ! -d "$ref" ]; then
         mkdir -p "$ref"
@@ -63,6 +72,12 @@ sed -n 's/^set-up size \([0-9]*\) ticks \([0-9]*\)/\1 \2/p' "$out/console" | whi
         "$insns" "$(echo "$insns / 480000" | bc -l)"
 done
 grep -q "CPU fault" "$out/console" && bad "no CPU fault" "$(grep 'CPU fault' "$out/console")"
+# Opening and a font-size change number only the pages needed; the rest
+# is numbered while the reader pauses, and the screens after a pause are
+# the ones compared above.
+[ "${uncounted:-0}" -ge 1 ] && grep -q "^book numbered: pages [0-9]*" "$out/console" &&
+    ok "the book is numbered while the reader pauses ($(sed -n 's/^book numbered: pages \([0-9]*\).*/\1/p' "$out/console" | head -n 1) pages); ${uncounted} screens came before" ||
+    bad "lazy numbering" "uncounted ${uncounted:-0}; $(grep '^book' "$out/console" | head -n 2)"
 # Power off and on: the second boot opens where the first left off.
 last=$(ls "$out"/screen-*.bin | tail -n 1 | sed 's/.*-p\([0-9]*\)-s\([0-9]*\)\.bin/\1 \2/')
 mkdir -p "$out/boot2"

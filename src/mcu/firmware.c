@@ -146,8 +146,10 @@ static int setup_core(fw *f, unsigned size10)
         fonts_done(&f->fonts);
     arena_init(&f->core, f->core_mem, core_arena_size(f->board));
     nws_setup_out out = {&f->fonts, &f->lay, &f->book, &f->pictures, &f->page};
+    /* lazy: the contents and the pages asked for now; the rest while
+     * the reader is idle (firmware_run) */
     return setup_error(core_setup(&f->core, f->board, f->bundle, f->fonts_main, NULL, 0, size10,
-                                  0, 0, &out, &f->setup));
+                                  0, 1, &out, &f->setup));
 }
 
 /* Native rows packed and sent at a time: 16 rows of a 7.5" panel are
@@ -180,7 +182,8 @@ static int show(fw *f)
     render_page(&f->fonts, &f->page, &f->fb);
     picture_draw_page(&f->pictures, &f->page, &f->fb);
     f->screens++;
-    fw_screen sc = {f->screens, f->r.page, f->r.font_size_10, update_kind(f)};
+    fw_screen sc = {f->screens, f->r.page, f->r.font_size_10, update_kind(f),
+                    f->book.complete};
     nws_panel_source src = {.ctx = f, .rows = fb_rows, .band = f->band, .band_rows = FW_BAND_ROWS};
     if (platform_present(&src, &sc) < 0)
         return NWS_FW_E_OUTPUT;
@@ -191,6 +194,7 @@ static int show(fw *f)
     p = put_num(p, " page ", sc.page);
     p = put_num(p, " size ", sc.size10);
     p = put_num(p, " ticks ", (size_t)(platform_ticks() - t0));
+    p = put_num(p, " counted ", (size_t)sc.counted);
     *p = 0;
     platform_log(line);
     return NWS_FW_OK;
@@ -292,7 +296,24 @@ int firmware_run(void)
         return rc;
     nws_key key;
     uint32_t arg;
-    while (platform_key(&key, &arg)) {
+    for (;;) {
+        /* Number the rest of the book while nobody presses anything: an
+         * article at a time, so a key waits at most that long. */
+        if (!f->book.complete && !platform_key_pending()) {
+            uint64_t t0 = platform_ticks();
+            if (book_step(&f->book) < 0)
+                return NWS_FW_E_BOOK;
+            if (f->book.complete) {
+                char line[64], *q = line;
+                q = put_num(q, "book numbered: pages ", f->book.total);
+                q = put_num(q, ", last step ticks ", (size_t)(platform_ticks() - t0));
+                *q = 0;
+                platform_log(line);
+            }
+            continue;
+        }
+        if (!platform_key(&key, &arg))
+            break;
         nws_action a = reader_key(&f->r, key, arg);
         if (a == NWS_DO_NOTHING)
             continue;

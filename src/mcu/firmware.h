@@ -46,14 +46,22 @@ extern const uint8_t nws_fw_font_bold_italic[], nws_fw_font_bold_italic_end[];
 uint64_t platform_ticks(void);
 /* Ticks per second of platform_ticks(). */
 uint32_t platform_tick_hz(void);
-/* The next key: 1 with *key, *arg; 0 when there are no more (the run ends). */
+/* The next key, waiting for it: 1 with *key, *arg; 0 when there are no
+ * more (the run ends). */
 int platform_key(nws_key *key, uint32_t *arg);
+/* 1 when a key is waiting (or the keys have run out), 0 while the reader
+ * is idle: the firmware numbers the rest of the book then, one article at
+ * a time, so that opening and a font-size change cost only the pages on
+ * screen. */
+int platform_key_pending(void);
 /* What a screen is. */
 typedef struct fw_screen {
     unsigned number;         /* from 1 */
     uint32_t page;           /* book page */
     unsigned size10;         /* body size, tenths of a point */
     unsigned kind;           /* NWS_UPDATE_* the firmware asks for */
+    int counted;             /* 1: every page of the book was numbered (the
+                                footer shows the total); 0: not yet */
 } fw_screen;
 
 /* Put a screen on the panel (or out of the emulator).  The native rows

@@ -69,9 +69,14 @@ $(BUILD)/obj/%.o: %.c src/mcu/firmware.mk | $(MCU_SRC_DIR)/.ready
 	$(Q)$(CC) $(FW_CPPFLAGS) $(FW_CFLAGS) $(FW_WARNINGS) -MMD -MP -c $< -o $@
 
 # The sample bundle, packed by the host's newspack (built in build/).
-# FW_INPUTS: what to pack instead of the samples (your own edition).
+# FW_INPUTS: what to pack instead of the samples (your own edition:
+# files or folders, as newspack build takes them).  A change to the inputs
+# or the window repacks the bundle.
 FW_INPUTS ?= docs/samples
-$(FW_BUNDLE): $(wildcard docs/samples/*) boards/$(BOARD).c
+FW_BUNDLE_KEY := $(FW_INPUTS) --window $(MCU_WINDOW)
+$(shell mkdir -p $(BUILD) && (echo '$(FW_BUNDLE_KEY)' | cmp -s - $(BUILD)/bundle.inputs || \
+    echo '$(FW_BUNDLE_KEY)' >$(BUILD)/bundle.inputs))
+$(FW_BUNDLE): $(BUILD)/bundle.inputs $(shell find $(FW_INPUTS) -type f 2>/dev/null) boards/$(BOARD).c
 	$(Q)$(MAKE) --no-print-directory BOARD= CROSS_COMPILE= BUILD=build build/newspack
 	@mkdir -p $(BUILD)
 	$(Q)build/newspack build -q --window $(MCU_WINDOW) -o $@ $(FW_INPUTS)

@@ -43,18 +43,32 @@ uint32_t platform_tick_hz(void)
 }
 
 /* What a reader does with the buttons, as a script: into the first
- * article, turn pages, a larger font, turn, back to the smaller one. */
+ * article, turn pages, a larger font, turn, back to the smaller one.
+ * PAUSE is the reader reading: the firmware is idle until the book is
+ * numbered.  Keys without a pause between them come at once, as from an
+ * impatient reader, so both kinds of screen are drawn. */
+#define PAUSE ((nws_key)0)
 static const struct {
     nws_key key;
     uint32_t arg;
-} script[] = {{NWS_KEY_GOTO, 2}, {NWS_KEY_NEXT, 0},      {NWS_KEY_NEXT, 0},
-              {NWS_KEY_SIZE_UP, 0}, {NWS_KEY_NEXT, 0},   {NWS_KEY_NEXT, 0},
-              {NWS_KEY_SIZE_DOWN, 0}, {NWS_KEY_NEXT, 0}, {NWS_KEY_NEXT_ARTICLE, 0}};
+} script[] = {{PAUSE, 0},           {NWS_KEY_GOTO, 2},      {NWS_KEY_NEXT, 0},
+              {NWS_KEY_NEXT, 0},    {NWS_KEY_SIZE_UP, 0},   {PAUSE, 0},
+              {NWS_KEY_NEXT, 0},    {NWS_KEY_NEXT, 0},      {NWS_KEY_SIZE_DOWN, 0},
+              {NWS_KEY_NEXT, 0},    {PAUSE, 0},             {NWS_KEY_NEXT_ARTICLE, 0}};
 static unsigned next_key;
+
+#define SCRIPT_KEYS (sizeof script / sizeof script[0])
+
+int platform_key_pending(void)
+{
+    return next_key >= SCRIPT_KEYS || script[next_key].key != PAUSE;
+}
 
 int platform_key(nws_key *key, uint32_t *arg)
 {
-    if (next_key >= sizeof script / sizeof script[0])
+    while (next_key < SCRIPT_KEYS && script[next_key].key == PAUSE)
+        next_key++; /* the book is numbered, or the firmware waits no longer */
+    if (next_key >= SCRIPT_KEYS)
         return 0;
     *key = script[next_key].key;
     *arg = script[next_key].arg;

@@ -192,6 +192,17 @@ int platform_present(const nws_panel_source *src, const fw_screen *screen)
 /* --- buttons ------------------------------------------------------------------------ */
 
 /* Wait for a press and its release (20 ms of debounce each way). */
+/* A button held down (not yet debounced: a hint to stop numbering the
+ * book and come to platform_key()). */
+int platform_key_pending(void)
+{
+    const nws_link *l = &board()->link;
+    for (int i = 0; i < NWS_LINK_BUTTONS; i++)
+        if (l->buttons[i] != NWS_NO_PIN && !pin_get(l->buttons[i]))
+            return 1;
+    return 0;
+}
+
 int platform_key(nws_key *key, uint32_t *arg)
 {
     const nws_link *l = &board()->link;
