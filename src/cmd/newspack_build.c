@@ -54,7 +54,7 @@ static const char build_help[] =
     "      --record-size N   text bytes per record, 256-8192 (default 8192)\n"
     "      --window SIZE     deflate window: a power of two from 512 to 32K (the\n"
     "                        default); readers need this much RAM to decode, so\n"
-    "                        8K suits a microcontroller (bundle ~10%% larger)\n"
+    "                        8K suits a microcontroller (bundle ~10% larger)\n"
     "  -q, --quiet           no warnings, progress or summary\n"
     "  -h, --help            show this help\n";
 
