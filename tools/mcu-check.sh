@@ -37,7 +37,8 @@ for f in "$out"/screen-*.bin; do
     size=$((10#$(echo "$name" | sed 's/.*-s\([0-9]*\)/\1/')))
     n=$((10#$(echo "$name" | sed 's/screen-\([0-9]*\)-.*/\1/')))
     ticks=$(sed -n "s/^screen $n page [0-9]* size [0-9]* ticks \([0-9]*\).*/\1/p" "$out/console")
-    counted=$(sed -n "s/^screen $n .* counted \([01]\)$/\1/p" "$out/console")
+    counted=$(sed -n "s/^screen $n .* counted \([01]\) .*/\1/p" "$out/console")
+    contents=$(sed -n "s/^screen $n .* contents \([01]\)$/\1/p" "$out/console")
     insns=$((ticks * 40))
     printf "  %-26s %12d %9.1f ms\n" "$name" "$insns" "$(echo "$insns / 480000" | bc -l)"
     # the contents carry the reader's selection mark, which newsview's
@@ -53,6 +54,13 @@ for f in "$out"/screen-*.bin; do
     # Drawn before the book was numbered to its end: the footer has no
     # total yet, where newsview's has one.  Everything above the footer
     # (the bottom tenth of the page) must be the same.
+    # A contents page drawn then lacks the page numbers of the articles
+    # not yet numbered: nothing to compare it with.
+    if [ "$counted" != 1 ] && [ "$contents" = 1 ]; then
+        uncounted=$((${uncounted:-0} + 1))
+        echo "  ($name: contents drawn before the book was numbered; its page numbers are still to come)"
+        continue
+    fi
     if [ "$counted" != 1 ]; then
         uncounted=$((${uncounted:-0} + 1))
         build/native2pgm "$board" "$f" "$out/$name.pgm"
@@ -105,42 +113,45 @@ grep -h "^memory:" "$out/console" | sed 's/^/  /'
 # packed for a larger window than the board decodes, each end the run with
 # their own code (src/mcu/firmware.h), never a fault.  One build folder;
 # only firmware.c and the bundle change between them.
-vb="$build-limits"
-limit_case() { # what, want-code, make variables...
-    local what=$1 want=$2
-    shift 2
-    rm -f "$vb/obj/src/mcu/firmware.o" "$vb/firmware.elf" "$vb/sample.nwsb" "$vb/obj/src/mcu/blobs.o"
-    if ! make --no-print-directory -s BOARD="$board" BUILD="$vb" "$@" >"$out/limit.log" 2>&1; then
-        bad "$what: build" "$(tail -n 3 "$out/limit.log")"
-        return
-    fi
-    mkdir -p "$out/limit"
-    (cd "$out/limit" && timeout 600 qemu-system-arm -M "$machine" -nographic \
-        -semihosting-config enable=on,target=native -kernel "$root/$vb/firmware.elf" \
-        >"$out/limit/console" 2>&1)
-    local got=$?
-    if [ "$got" -eq "$want" ] && ! grep -q "CPU fault" "$out/limit/console"; then
-        ok "$what: exit code $want, no fault"
-    else
-        bad "$what" "exit $got, want $want: $(tail -n 2 "$out/limit/console")"
-    fi
-}
-limit_case "arena of 40 KiB (the fonts do not fit)" 12 FW_ARENA_KB=40
-limit_case "arena of 120 KiB (the layout does not fit)" 13 FW_ARENA_KB=120
-limit_case "arena of 170 KiB (too little left for FreeType)" 15 FW_ARENA_KB=170
-limit_case "a bundle packed for the 32 KiB window" 20 FW_WINDOW=32768
-# A bundle with pictures: drawn in the board's arena; in one 4 KiB short
-# of their buffers beside FreeType's headroom they give way (frames), the
-# run says so, and the text is still read.
-make --no-print-directory -s BOARD= CROSS_COMPILE= BUILD=build build/mkimages >/dev/null &&
-    build/mkimages "$out" >/dev/null
-printf '# Pictures\n\nText before.\n\n![a](gray.jpg)\n\nText after.\n' >"$out/pictures.md"
-limit_case "a bundle with pictures" 0 FW_INPUTS="$out/pictures.md"
-grep -q "pictures [1-9]" "$out/limit/console" && ! grep -q "^pictures: no room" "$out/limit/console" &&
-    ok "its pictures are drawn" || bad "pictures drawn" "$(grep memory "$out/limit/console")"
-limit_case "a bundle with pictures in a 176 KiB arena" 0 FW_INPUTS="$out/pictures.md" FW_ARENA_KB=176
-grep -q "^pictures: no room" "$out/limit/console" && grep -q "pictures 0)" "$out/limit/console" &&
-    ok "its pictures give way to frames, and it says so" || bad "pictures give way" "$(grep "memory\|pictures" "$out/limit/console")"
-rm -rf "$vb"
+# FW_LIMITS=0 skips these (a second run on other inputs needs them once).
+if [ "${FW_LIMITS:-1}" = 1 ]; then
+    vb="$build-limits"
+    limit_case() { # what, want-code, make variables...
+        local what=$1 want=$2
+        shift 2
+        rm -f "$vb/obj/src/mcu/firmware.o" "$vb/firmware.elf" "$vb/sample.nwsb" "$vb/obj/src/mcu/blobs.o"
+        if ! make --no-print-directory -s BOARD="$board" BUILD="$vb" "$@" >"$out/limit.log" 2>&1; then
+            bad "$what: build" "$(tail -n 3 "$out/limit.log")"
+            return
+        fi
+        mkdir -p "$out/limit"
+        (cd "$out/limit" && timeout 600 qemu-system-arm -M "$machine" -nographic \
+            -semihosting-config enable=on,target=native -kernel "$root/$vb/firmware.elf" \
+            >"$out/limit/console" 2>&1)
+        local got=$?
+        if [ "$got" -eq "$want" ] && ! grep -q "CPU fault" "$out/limit/console"; then
+            ok "$what: exit code $want, no fault"
+        else
+            bad "$what" "exit $got, want $want: $(tail -n 2 "$out/limit/console")"
+        fi
+    }
+    limit_case "arena of 40 KiB (the fonts do not fit)" 12 FW_ARENA_KB=40
+    limit_case "arena of 120 KiB (the layout does not fit)" 13 FW_ARENA_KB=120
+    limit_case "arena of 170 KiB (too little left for FreeType)" 15 FW_ARENA_KB=170
+    limit_case "a bundle packed for the 32 KiB window" 20 FW_WINDOW=32768
+    # A bundle with pictures: drawn in the board's arena; in one 4 KiB short
+    # of their buffers beside FreeType's headroom they give way (frames), the
+    # run says so, and the text is still read.
+    make --no-print-directory -s BOARD= CROSS_COMPILE= BUILD=build build/mkimages >/dev/null &&
+        build/mkimages "$out" >/dev/null
+    printf '# Pictures\n\nText before.\n\n![a](gray.jpg)\n\nText after.\n' >"$out/pictures.md"
+    limit_case "a bundle with pictures" 0 FW_INPUTS="$out/pictures.md"
+    grep -q "pictures [1-9]" "$out/limit/console" && ! grep -q "^pictures: no room" "$out/limit/console" &&
+        ok "its pictures are drawn" || bad "pictures drawn" "$(grep memory "$out/limit/console")"
+    limit_case "a bundle with pictures in a 176 KiB arena" 0 FW_INPUTS="$out/pictures.md" FW_ARENA_KB=176
+    grep -q "^pictures: no room" "$out/limit/console" && grep -q "pictures 0)" "$out/limit/console" &&
+        ok "its pictures give way to frames, and it says so" || bad "pictures give way" "$(grep "memory\|pictures" "$out/limit/console")"
+    rm -rf "$vb"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -195,6 +195,7 @@ static int show(fw *f)
     p = put_num(p, " size ", sc.size10);
     p = put_num(p, " ticks ", (size_t)(platform_ticks() - t0));
     p = put_num(p, " counted ", (size_t)sc.counted);
+    p = put_num(p, " contents ", (size_t)reader_on_contents(&f->r));
     *p = 0;
     platform_log(line);
     return NWS_FW_OK;
