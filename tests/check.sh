@@ -7,6 +7,21 @@ MAKE=${MAKE:-make}
 pass=0
 fail=0
 
+# count_summary LOG WHAT: adds the log's "N passed, N failed" to the
+# totals (a suite that ended without one counts as a failure); removes LOG.
+count_summary() {
+    local line
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "FAIL: $2 ended without a summary (crashed, or did not build?)"
+        fail=$((fail + 1))
+    else
+        pass=$((pass + $(echo "$line" | awk '{print $1}')))
+        fail=$((fail + $(echo "$line" | awk '{print $3}')))
+    fi
+    rm -f "$1"
+}
+
 run_build() {
     local dir=$1 label=$2
     shift 2
@@ -31,16 +46,7 @@ run_build() {
         device) CROSS_TESTS=$([ "$label" = plain ] && echo 1 || echo 0) \
             tests/cli/device.sh "$dir" 2>&1 | tee "$out" ;;
         esac
-        local line
-        line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-        if [ -z "$line" ]; then
-            echo "FAIL: $suite suite ($label) ended without a summary (crashed?)"
-            fail=$((fail + 1))
-        else
-            pass=$((pass + $(echo "$line" | awk '{print $1}')))
-            fail=$((fail + $(echo "$line" | awk '{print $3}')))
-        fi
-        rm -f "$out"
+        count_summary "$out" "$suite suite ($label)"
     done
 }
 
@@ -49,15 +55,7 @@ run_build build plain
 echo "-- firmware tests (qemu-mps2-an500)"
 out=$(mktemp)
 $MAKE --no-print-directory BOARD=qemu-mps2-an500 check 2>&1 | tee "$out"
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-if [ -z "$line" ]; then
-    echo "FAIL: firmware suite ended without a summary (did it build?)"
-    fail=$((fail + 1))
-else
-    pass=$((pass + $(echo "$line" | awk '{print $1}')))
-    fail=$((fail + $(echo "$line" | awk '{print $3}')))
-fi
-rm -f "$out"
+count_summary "$out" "firmware suite"
 # The same on a real edition when the corpus is there: 44 articles in 45
 # records through the 8 KiB window, numbered while the script pauses.
 if [ -d ../shared/corpus/news-text ]; then
@@ -65,15 +63,7 @@ if [ -d ../shared/corpus/news-text ]; then
     out=$(mktemp)
     $MAKE --no-print-directory BOARD=qemu-mps2-an500 FW_INPUTS=../shared/corpus/news-text FW_LIMITS=0 \
         check 2>&1 | grep -v "^newsview: warning" | tee "$out"
-    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-    if [ -z "$line" ]; then
-        echo "FAIL: firmware suite on the corpus ended without a summary"
-        fail=$((fail + 1))
-    else
-        pass=$((pass + $(echo "$line" | awk '{print $1}')))
-        fail=$((fail + $(echo "$line" | awk '{print $3}')))
-    fi
-    rm -f "$out"
+    count_summary "$out" "firmware suite on the corpus"
 fi
 # The real board's firmware cannot run here; it must build, and no image
 # may hold malloc.
