@@ -17,10 +17,14 @@ make --no-print-directory -s BOARD= CROSS_COMPILE= BUILD=build build/newsview bu
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 machine=$(sed -n 's/.*\.mcu = "\([^"]*\)".*/\1/p' "boards/$board.c")
-# one instruction per virtual nanosecond; SysTick counts at 25 MHz (AN500)
-(cd "$out" && timeout 600 qemu-system-arm -M "$machine" -nographic -icount shift=0 \
-    -semihosting-config enable=on,target=native -kernel "$root/$build/firmware.elf" \
-    >"$out/console" 2>&1)
+# boot DIR ELF: one run in DIR (semihosting files land there), its output
+# in DIR/console; the firmware's exit code.  One instruction per virtual
+# nanosecond; SysTick counts at 25 MHz (AN500).
+boot() {
+    (cd "$1" && timeout 600 qemu-system-arm -M "$machine" -nographic -icount shift=0 \
+        -semihosting-config enable=on,target=native -kernel "$root/$2" >"$1/console" 2>&1)
+}
+boot "$out" "$build/firmware.elf"
 rc=$?
 if [ $rc -eq 0 ]; then ok "firmware boots in qemu-system-arm -M $machine and exits 0"; else
     bad "firmware run" "exit $rc: $(tail -n 3 "$out/console")"; fi
@@ -99,9 +103,7 @@ grep -q "CPU fault" "$out/console" && bad "no CPU fault" "$(grep 'CPU fault' "$o
 last=$(ls "$out"/screen-*.bin | tail -n 1 | sed 's/.*-p\([0-9]*\)-s\([0-9]*\)\.bin/\1 \2/')
 mkdir -p "$out/boot2"
 cp "$out/position.state" "$out/boot2/" 2>/dev/null
-(cd "$out/boot2" && timeout 600 qemu-system-arm -M "$machine" -nographic -icount shift=0 \
-    -semihosting-config enable=on,target=native -kernel "$root/$build/firmware.elf" \
-    >"$out/boot2/console" 2>&1)
+boot "$out/boot2" "$build/firmware.elf"
 first=$(ls "$out"/boot2/screen-0001-*.bin 2>/dev/null | sed 's/.*-p\([0-9]*\)-s\([0-9]*\)\.bin/\1 \2/')
 if [ -n "$first" ] && [ "$first" = "$last" ]; then
     ok "the position saved in the first boot ($(wc -c <"$out/position.state") bytes of slots) opens the second on page ${last% *}"
@@ -125,9 +127,7 @@ if [ "${FW_LIMITS:-1}" = 1 ]; then
             return
         fi
         mkdir -p "$out/limit"
-        (cd "$out/limit" && timeout 600 qemu-system-arm -M "$machine" -nographic \
-            -semihosting-config enable=on,target=native -kernel "$root/$vb/firmware.elf" \
-            >"$out/limit/console" 2>&1)
+        boot "$out/limit" "$vb/firmware.elf"
         local got=$?
         if [ "$got" -eq "$want" ] && ! grep -q "CPU fault" "$out/limit/console"; then
             ok "$what: exit code $want, no fault"

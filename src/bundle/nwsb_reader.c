@@ -420,11 +420,8 @@ int nwsb_open(nwsb_bundle **out, const nwsb_source *src, const nwsb_allocator *a
         return nwsb__fail(diag, NWSB_E_NOMEM, "reader", 0);
     *b = tmp;
     if ((rc = nwsb__inflate_init(b)) != NWSB_OK) {
-        unsigned bits = b->window_bits;
         alloc->free(alloc->opaque, b);
-        /* Most often the window: say how big it is (the bundle may have
-         * been packed for a larger device). */
-        return nwsb__fail_at(diag, rc, "inflate window (bytes)", 1u << bits, 0);
+        return nwsb__fail(diag, rc, "inflate state and window", 0);
     }
     *out = b;
     return NWSB_OK;

@@ -14,8 +14,7 @@ static int deflate_pixels(const uint8_t *in, size_t n, int window_bits, nwbuf *o
 {
     z_stream zs;
     memset(&zs, 0, sizeof zs);
-    if (deflateInit2(&zs, 9, Z_DEFLATED, -(window_bits ? window_bits : MAX_WBITS), 9,
-                     Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, 9, Z_DEFLATED, -window_bits, 9, Z_DEFAULT_STRATEGY) != Z_OK)
         return -1;
     uLong bound = deflateBound(&zs, (uLong)n);
     buf_reserve(out, bound);

@@ -13,7 +13,7 @@ typedef struct image_sections {
     nwbuf data;
     uint32_t count;
     uint64_t raw; /* pixels before compression */
-    int window_bits; /* the bundle's deflate window; 0: 15 */
+    int window_bits; /* the bundle's deflate window (zlib's bits), set by the writer */
 } image_sections;
 
 /* Compress the pictures of article number `article`.  block_pos[k] is the

@@ -404,17 +404,17 @@ static void move_content(xmlNode *from, xmlNode *to)
                                            "base", "template", "noscript", NULL};
     for (xmlNode *k = from->children, *next; k; k = next) {
         next = k->next;
-        int keep = k->type == XML_COMMENT_NODE || k->type == XML_DTD_NODE;
-        for (const char *const *m = metadata; *m && !keep; m++)
-            keep = html_is(k, *m);
         if (html_is(k, "head")) {
             move_content(k, to);
             continue;
         }
-        if (keep)
-            continue;
-        xmlUnlinkNode(k);
-        xmlAddChild(to, k);
+        int keep = k->type == XML_COMMENT_NODE || k->type == XML_DTD_NODE;
+        for (const char *const *m = metadata; *m && !keep; m++)
+            keep = html_is(k, *m);
+        if (!keep) {
+            xmlUnlinkNode(k);
+            xmlAddChild(to, k);
+        }
     }
 }
 

@@ -182,8 +182,7 @@ static int show(fw *f)
     render_page(&f->fonts, &f->page, &f->fb);
     picture_draw_page(&f->pictures, &f->page, &f->fb);
     f->screens++;
-    fw_screen sc = {f->screens, f->r.page, f->r.font_size_10, update_kind(f),
-                    f->book.complete};
+    fw_screen sc = {f->screens, f->r.page, f->r.font_size_10, update_kind(f)};
     nws_panel_source src = {.ctx = f, .rows = fb_rows, .band = f->band, .band_rows = FW_BAND_ROWS};
     if (platform_present(&src, &sc) < 0)
         return NWS_FW_E_OUTPUT;
@@ -194,7 +193,8 @@ static int show(fw *f)
     p = put_num(p, " page ", sc.page);
     p = put_num(p, " size ", sc.size10);
     p = put_num(p, " ticks ", (size_t)(platform_ticks() - t0));
-    p = put_num(p, " counted ", (size_t)sc.counted);
+    /* counted 0: drawn before the book was numbered (no total yet) */
+    p = put_num(p, " counted ", (size_t)f->book.complete);
     p = put_num(p, " contents ", (size_t)reader_on_contents(&f->r));
     *p = 0;
     platform_log(line);

@@ -60,8 +60,6 @@ typedef struct fw_screen {
     uint32_t page;           /* book page */
     unsigned size10;         /* body size, tenths of a point */
     unsigned kind;           /* NWS_UPDATE_* the firmware asks for */
-    int counted;             /* 1: every page of the book was numbered (the
-                                footer shows the total); 0: not yet */
 } fw_screen;
 
 /* Put a screen on the panel (or out of the emulator).  The native rows

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "../../src/bundle/nwsb_dict.h"
 #include "../../src/host/atomic_file.h"
@@ -179,4 +180,34 @@ void test_view_options(view_options *o, const char *board, unsigned size10)
     o->font_size_10 = size10;
     o->font_dir = "fonts";
     o->no_default_fallbacks = 1;
+}
+
+uint32_t section_offset(const nwbuf *img, uint32_t type, uint32_t *size, uint32_t *dirent)
+{
+    uint32_t n = nwsb_get32(img->data + NWSB_H_SECTION_COUNT);
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *e = img->data + NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE;
+        if (nwsb_get32(e) == type) {
+            *size = nwsb_get32(e + 8);
+            *dirent = NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE;
+            return nwsb_get32(e + 4);
+        }
+    }
+    return 0;
+}
+
+void reseal_header(nwbuf *img)
+{
+    uint32_t nsec = nwsb_get32(img->data + NWSB_H_SECTION_COUNT);
+    uLong crc = crc32(crc32(0L, Z_NULL, 0), img->data, NWSB_H_CRC);
+    crc = crc32(crc, img->data + NWSB_HEADER_SIZE, nsec * NWSB_DIRENT_SIZE);
+    nwsb_put32(img->data + NWSB_H_CRC, (uint32_t)crc);
+}
+
+void reseal_section(nwbuf *img, uint32_t dirent)
+{
+    uint32_t off = nwsb_get32(img->data + dirent + 4), size = nwsb_get32(img->data + dirent + 8);
+    nwsb_put32(img->data + dirent + 12,
+               (uint32_t)crc32(crc32(0L, Z_NULL, 0), img->data + off, size));
+    reseal_header(img);
 }

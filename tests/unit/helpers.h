@@ -29,6 +29,14 @@ char *read_article_stream(nwsb_bundle *b, uint32_t i, size_t *len);
 
 int open_image(const nwbuf *img, nwsb_bundle **b, nwsb_diag *d);
 
+/* Crafting damage: where section `type` lies (0 when absent; *size and
+ * *dirent, its directory entry's offset, set when found), and the
+ * header CRC recomputed after the directory was changed, or a section's
+ * CRC and then the header's, as a crafted file would have them. */
+uint32_t section_offset(const nwbuf *img, uint32_t type, uint32_t *size, uint32_t *dirent);
+void reseal_header(nwbuf *img);
+void reseal_section(nwbuf *img, uint32_t dirent);
+
 /* Pack files and directories (as newspack build reads them, without the
  * finishing steps) into a bundle file at path. */
 int pack_files(const char *const *files, size_t n, const char *path);

@@ -162,14 +162,6 @@ static void roundtrip_callback_and_dicts(void)
     free((char *)texts[2]);
 }
 
-static void reseal_header(nwbuf *img)
-{
-    uint32_t nsec = nwsb_get32(img->data + NWSB_H_SECTION_COUNT);
-    uLong crc = crc32(crc32(0L, Z_NULL, 0), img->data, NWSB_H_CRC);
-    crc = crc32(crc, img->data + NWSB_HEADER_SIZE, nsec * NWSB_DIRENT_SIZE);
-    nwsb_put32(img->data + NWSB_H_CRC, (uint32_t)crc);
-}
-
 static void version_rules(void)
 {
     nwbuf img = {0};
@@ -208,19 +200,14 @@ static void window_section(void)
     CHECK_INT(nwsb_window_bits(b), 9);
     check_roundtrip(b, sample, 2);
     nwsb_close(b);
-    /* find the section and try bad values, resealed so only they are wrong */
-    uint32_t nsec = nwsb_get32(img.data + NWSB_H_SECTION_COUNT), ent = 0;
-    for (uint32_t i = 0; i < nsec; i++)
-        if (nwsb_get32(img.data + NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE) == NWSB_SEC_WINDOW)
-            ent = NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE;
-    CHECK(ent != 0);
-    uint32_t off = nwsb_get32(img.data + ent + 4);
+    /* try bad values, resealed so only they are wrong */
+    uint32_t size = 0, ent = 0;
+    uint32_t off = section_offset(&img, NWSB_SEC_WINDOW, &size, &ent);
+    CHECK(off != 0 && size == NWSB_WINDOW_HEAD);
     static const uint32_t bad[] = {8, 16, 0, 0xFFFFFFFFu};
-    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0] && off; k++) {
         nwsb_put32(img.data + off, bad[k]);
-        nwsb_put32(img.data + ent + 12,
-                   (uint32_t)crc32(crc32(0L, Z_NULL, 0), img.data + off, NWSB_WINDOW_HEAD));
-        reseal_header(&img);
+        reseal_section(&img, ent);
         CHECK_INT(open_image(&img, &b, &d), NWSB_E_CORRUPT);
         CHECK(d.part && strcmp(d.part, "window") == 0);
     }

@@ -99,10 +99,7 @@ static void wrapping_sections_are_refused(void)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         buf_add(&img, chunk, n);
     fclose(f);
-    uint32_t nsec = nwsb_get32(img.data + NWSB_H_SECTION_COUNT);
-    uLong crc = crc32(crc32(0L, Z_NULL, 0), img.data, NWSB_H_CRC);
-    crc = crc32(crc, img.data + NWSB_HEADER_SIZE, nsec * NWSB_DIRENT_SIZE);
-    nwsb_put32(img.data + NWSB_H_CRC, (uint32_t)crc);
+    reseal_header(&img);
     nwsb_bundle *b = NULL;
     nwsb_diag d;
     CHECK_INT(open_image(&img, &b, &d), NWSB_E_LAYOUT);

@@ -116,20 +116,6 @@ static void pictures_round_trip_losslessly(void)
     buf_free(&img);
 }
 
-static uint32_t section_offset(const nwbuf *img, uint32_t type, uint32_t *size, uint32_t *dirent)
-{
-    uint32_t n = nwsb_get32(img->data + NWSB_H_SECTION_COUNT);
-    for (uint32_t i = 0; i < n; i++) {
-        const uint8_t *e = img->data + NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE;
-        if (nwsb_get32(e) == type) {
-            *size = nwsb_get32(e + 8);
-            *dirent = NWSB_HEADER_SIZE + i * NWSB_DIRENT_SIZE;
-            return nwsb_get32(e + 4);
-        }
-    }
-    return 0;
-}
-
 static void damaged_pictures_are_caught(void)
 {
     nwbuf img = {0};
@@ -158,12 +144,7 @@ static void damaged_pictures_are_caught(void)
     uint8_t *e1 = img.data + tab + NWSB_TABLE_HEAD + NWSB_IMAGE_ENTRY_SIZE;
     uint32_t keep = nwsb_get32(e1 + NWSB_I_TEXT_OFFSET);
     nwsb_put32(e1 + NWSB_I_TEXT_OFFSET, 0);
-    nwsb_put32(img.data + tdirent + 12,
-               (uint32_t)crc32(crc32(0L, Z_NULL, 0), img.data + tab, tsize));
-    uint32_t n = nwsb_get32(img.data + NWSB_H_SECTION_COUNT);
-    uLong hc = crc32(crc32(0L, Z_NULL, 0), img.data, NWSB_H_CRC);
-    hc = crc32(hc, img.data + NWSB_HEADER_SIZE, n * NWSB_DIRENT_SIZE);
-    nwsb_put32(img.data + NWSB_H_CRC, (uint32_t)hc);
+    reseal_section(&img, tdirent);
     CHECK_INT(open_image(&img, &b, &d), NWSB_E_CORRUPT);
     CHECK_STR(d.part, "image table");
     nwsb_put32(e1 + NWSB_I_TEXT_OFFSET, keep);

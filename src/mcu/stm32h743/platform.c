@@ -191,35 +191,40 @@ int platform_present(const nws_panel_source *src, const fw_screen *screen)
 
 /* --- buttons ------------------------------------------------------------------------ */
 
-/* Wait for a press and its release (20 ms of debounce each way). */
-/* A button held down (not yet debounced: a hint to stop numbering the
- * book and come to platform_key()). */
-int platform_key_pending(void)
+/* The first button held down (the buttons pull to ground), or -1. */
+static int button_down(void)
 {
     const nws_link *l = &board()->link;
     for (int i = 0; i < NWS_LINK_BUTTONS; i++)
         if (l->buttons[i] != NWS_NO_PIN && !pin_get(l->buttons[i]))
-            return 1;
-    return 0;
+            return i;
+    return -1;
 }
 
+/* Not yet debounced: a hint to stop numbering the book and come to
+ * platform_key(). */
+int platform_key_pending(void)
+{
+    return button_down() >= 0;
+}
+
+/* Wait for a press and its release (20 ms of debounce each way). */
 int platform_key(nws_key *key, uint32_t *arg)
 {
     const nws_link *l = &board()->link;
     *arg = 0;
     for (;;) {
-        for (int i = 0; i < NWS_LINK_BUTTONS; i++) {
-            if (l->buttons[i] == NWS_NO_PIN || pin_get(l->buttons[i]))
-                continue;
-            delay_ms(20);
-            if (pin_get(l->buttons[i]))
-                continue;
-            while (!pin_get(l->buttons[i]))
-                ;
-            delay_ms(20);
-            if (fw_button_key((unsigned)i, key) == 0)
-                return 1;
-        }
+        int i = button_down();
+        if (i < 0)
+            continue;
+        delay_ms(20);
+        if (pin_get(l->buttons[i]))
+            continue;
+        while (!pin_get(l->buttons[i]))
+            ;
+        delay_ms(20);
+        if (fw_button_key((unsigned)i, key) == 0)
+            return 1;
     }
 }
 
