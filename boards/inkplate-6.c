@@ -16,7 +16,8 @@ const nws_board board_inkplate_6 = {
     .gray_levels = 8,
     .pack = {.bpp = 4, .lsb_first = 0, .black_is_zero = 1, .spread = 0, .stride_align = 1,
              .rotation = 0},
-    .modes = {{"full", 1100, 8, 1}, {"partial", 260, 2, 0}},
+    /* hw 0: no driver in this project reaches this panel yet */
+    .modes = {{"full", 1100, 8, 1, 0}, {"partial", 260, 2, 0, 0}},
     .ram_budget = 512 * 1024, /* 4 MiB PSRAM */
     .font_size_10 = 90,
     .margin_px = 16,

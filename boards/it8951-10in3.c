@@ -17,8 +17,9 @@ const nws_board board_it8951_10in3 = {
     .dpi = 227, /* 1872x1404 on 10.3" */
     .gray_levels = 16,
     .pack = {.bpp = 4, .lsb_first = 1, .black_is_zero = 1, .stride_align = 2, .rotation = 0},
-    .modes = {{"INIT", 1500, 2, 1}, {"GC16", 450, 16, 1}, {"GL16", 450, 16, 0},
-              {"DU", 260, 2, 0}, {"A2", 120, 2, 0}},
+    /* hw 0: no driver in this project reaches this panel yet */
+    .modes = {{"INIT", 1500, 2, 1, 0}, {"GC16", 450, 16, 1, 0}, {"GL16", 450, 16, 0, 0},
+              {"DU", 260, 2, 0, 0}, {"A2", 120, 2, 0, 0}},
     .ram_budget = 4 * 1024 * 1024, /* a Raspberry Pi drives it */
     .font_size_10 = 100,
     .margin_px = 48,

@@ -15,7 +15,8 @@ const nws_board board_lilygo_t5_4in7 = {
     .dpi = 234, /* 960x540 on 4.7" */
     .gray_levels = 16,
     .pack = {.bpp = 4, .lsb_first = 1, .black_is_zero = 1, .stride_align = 1, .rotation = 0},
-    .modes = {{"GC16", 1200, 16, 1}, {"GL16", 1000, 16, 0}, {"DU", 300, 2, 0}},
+    /* hw 0: no driver in this project reaches this panel yet */
+    .modes = {{"GC16", 1200, 16, 1, 0}, {"GL16", 1000, 16, 0, 0}, {"DU", 300, 2, 0, 0}},
     .ram_budget = 1024 * 1024, /* the module has 8 MiB of PSRAM */
     .font_size_10 = 90,
     .margin_px = 24,

@@ -74,6 +74,15 @@ for fwb in qemu-mps2-an500 stm32h743-waveshare-7in5; do
         fail=$((fail + 1)); echo "FAIL $fwb firmware build or size"
     fi
 done
+# -Wall -Wextra -Werror holds for clang too (it warns where gcc does not,
+# e.g. a positional initializer short of a field).
+if command -v clang >/dev/null 2>&1; then
+    if $MAKE --no-print-directory -s CC=clang BUILD=build/clang test-programs >/dev/null; then
+        pass=$((pass + 1)); echo "ok   clang builds every program and test warning-free"
+    else
+        fail=$((fail + 1)); echo "FAIL clang build"
+    fi
+fi
 # valgrind sees uninitialised reads and leaks with the plain build's code.
 if command -v valgrind >/dev/null 2>&1; then
     echo "-- unit tests under valgrind"
