@@ -1,5 +1,6 @@
 /* font.c -- FreeType faces in an arena, and the glyph cache. */
 #include "font.h"
+#include "kernset.h"
 #include "raster.h"
 
 #include <ft2build.h>
@@ -52,6 +53,7 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
     FT_Add_Default_Modules(lib);
     f->lib = lib;
     int rc = NWS_FONT_OK;
+    const nws_font_file *file[NWS_FONT_FACES] = {0};
     for (int s = 0; s < NWS_FONT_STYLES && rc == NWS_FONT_OK; s++) {
         const nws_font_file *ff = main[s].data ? &main[s] : &main[0];
         FT_Face face;
@@ -59,6 +61,7 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
             rc = NWS_FONT_E_FACE;
         else
             f->face[s] = face;
+        file[s] = ff;
     }
     for (int i = 0; i < nfallback && i < NWS_FONT_FALLBACKS && rc == NWS_FONT_OK; i++) {
         FT_Face face;
@@ -66,8 +69,10 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
          * arena) is left out, and said so: the reading faces matter more. */
         if (FT_New_Memory_Face(lib, fallback[i].data, (FT_Long)fallback[i].size, 0, &face) != 0)
             f->fallback_skipped |= 1u << i;
-        else
+        else {
+            file[NWS_FONT_STYLES + f->nfallback] = &fallback[i];
             f->face[NWS_FONT_STYLES + f->nfallback++] = face;
+        }
     }
     if (rc == NWS_FONT_OK) {
         f->nslots = 1;
@@ -86,8 +91,21 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
             memset(f->slots, 0, f->nslots * sizeof *f->slots);
             memset(f->kern, 0, f->nkern * sizeof *f->kern);
         }
-        for (int i = 0; i < NWS_FONT_FACES; i++)
+        for (int i = 0; i < NWS_FONT_FACES && rc == NWS_FONT_OK; i++) {
             f->has_kerning[i] = f->face[i] && FT_HAS_KERNING((FT_Face)f->face[i]);
+            uint32_t n = f->has_kerning[i] ? kernset_glyphs(file[i]->data, file[i]->size) : 0;
+            if (!n)
+                continue;
+            /* ~650 bytes a face for Liberation; without them every
+             * adjacent pair of letters costs a FreeType call */
+            f->kern_sets[i] = arena_alloc(arena, 2 * ((n + 7) / 8));
+            if (!f->kern_sets[i]) {
+                rc = NWS_FONT_E_NOMEM;
+                break;
+            }
+            f->kern_glyphs[i] = n;
+            kernset_fill(file[i]->data, file[i]->size, n, f->kern_sets[i], f->kern_sets[i] + (n + 7) / 8);
+        }
     }
     if (rc != NWS_FONT_OK)
         fonts_done(f);
@@ -108,6 +126,9 @@ void fonts_done(nws_fonts *f)
         arena_free(f->arena, f->pool);
     if (f->raster_work)
         arena_free(f->arena, f->raster_work);
+    for (int i = NWS_FONT_FACES - 1; i >= 0; i--)
+        if (f->kern_sets[i])
+            arena_free(f->arena, f->kern_sets[i]);
     memset(f, 0, sizeof *f);
 }
 
@@ -355,6 +376,12 @@ int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga
 {
     if (face_a != face_b || face_a >= NWS_FONT_FACES || !f->has_kerning[face_a] || !ga || !gb)
         return 0;
+    const uint8_t *sets = f->kern_sets[face_a];
+    if (sets) {
+        uint32_t n = f->kern_glyphs[face_a];
+        if (!kernset_has(sets, n, ga) || !kernset_has(sets + (n + 7) / 8, n, gb))
+            return 0;
+    }
     uint32_t key = (ga * 2654435761u) ^ (gb * 40503u) ^ ((uint32_t)face_a << 24 | (uint32_t)size << 16);
     key |= 1; /* never 0 */
     struct nws_kern *slot = &f->kern[key % f->nkern];

@@ -67,6 +67,10 @@ typedef struct nws_fonts {
     } *kern;
     uint32_t nkern;
     uint8_t has_kerning[NWS_FONT_FACES];
+    /* per face: the glyphs its 'kern' table names on the left, then on
+     * the right (kernset.h); NULL: ask FreeType for every pair */
+    uint8_t *kern_sets[NWS_FONT_FACES];
+    uint32_t kern_glyphs[NWS_FONT_FACES];
     int32_t *raster_work;   /* gray glyph rasterizer scratch (raster.c) */
 } nws_fonts;
 

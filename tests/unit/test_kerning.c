@@ -1,0 +1,190 @@
+/* test_kerning.c -- the 'kern' glyph sets that spare FreeType the pairs
+ * no table lists: never a kerned pair dropped, damaged tables read safely. */
+#include <stdlib.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "../../src/app/mapfile.h"
+#include "../../src/font/font.h"
+#include "../../src/font/kernset.h"
+#include "test.h"
+
+static const char *const faces[4] = {"fonts/LiberationSerif-Regular.ttf", "fonts/LiberationSerif-Italic.ttf",
+                                     "fonts/LiberationSerif-Bold.ttf", "fonts/LiberationSerif-BoldItalic.ttf"};
+
+/* Every pair of Basic Latin and Latin-1 letters, in every style, mono and
+ * gray, at a small size (where FreeType scales kerning down) and a body
+ * size: the filtered cache gives exactly what FreeType gives. */
+static void kerning_sets_never_drop_a_pair(void)
+{
+    mapped_file m[4];
+    nws_font_file files[4];
+    for (int i = 0; i < 4; i++) {
+        if (map_file(faces[i], &m[i]) < 0) {
+            CHECK(!"fonts/ readable");
+            return;
+        }
+        files[i].data = m[i].data;
+        files[i].size = m[i].size;
+    }
+    FT_Library lib;
+    CHECK_INT(FT_Init_FreeType(&lib), 0);
+    size_t asize = 4u << 20;
+    void *mem = malloc(asize);
+    long kerned = 0, differ = 0, asked = 0;
+    for (int mono = 0; mono < 2; mono++) {
+        nws_arena arena;
+        nws_fonts f;
+        arena_init(&arena, mem, asize);
+        CHECK_INT(fonts_init(&f, &arena, files, NULL, 0, mono ? NWS_FONT_MONO : 0, 512, 64 * 1024), 0);
+        static const int32_t px[2] = {13 * 64, 46 * 64};
+        for (int style = 0; style < 4; style++) {
+            CHECK(f.kern_sets[style] != NULL);
+            FT_Face ref;
+            CHECK_INT(FT_New_Memory_Face(lib, files[style].data, (FT_Long)files[style].size, 0, &ref), 0);
+            for (int s = 0; s < 2; s++) {
+                int size = fonts_size(&f, px[s]);
+                CHECK_INT(FT_Set_Char_Size(ref, 0, px[s], 72, 72), 0);
+                for (uint32_t a = 0x21; a < 0x100; a++) {
+                    if (a >= 0x7F && a < 0xA1)
+                        continue;
+                    const nws_glyph *ga = fonts_glyph(&f, style, size, a);
+                    uint32_t gia = ga->gindex, facea = ga->face;
+                    for (uint32_t b = 0x21; b < 0x100; b++) {
+                        if (b >= 0x7F && b < 0xA1)
+                            continue;
+                        const nws_glyph *gb = fonts_glyph(&f, style, size, b);
+                        FT_Vector want;
+                        FT_Get_Kerning(ref, gia, gb->gindex, FT_KERNING_DEFAULT, &want);
+                        int32_t got = fonts_kerning_glyphs(&f, size, (uint8_t)facea, gia, gb->face, gb->gindex);
+                        kerned += want.x != 0;
+                        differ += got != want.x;
+                        asked++;
+                    }
+                }
+            }
+            FT_Done_Face(ref);
+        }
+        fonts_done(&f);
+        CHECK_INT(arena.used, 0);
+    }
+    CHECK_INT(differ, 0);
+    CHECK(kerned > 1000); /* the comparison saw real kerning ("AV", "T.") */
+    CHECK(asked > 200000);
+    FT_Done_FreeType(lib);
+    free(mem);
+    for (int i = 0; i < 4; i++)
+        unmap_file(&m[i]);
+}
+
+/* A minimal sfnt: 'kern' (version 0) and 'maxp' with 10 glyphs. */
+typedef struct sfnt {
+    uint8_t b[256];
+    size_t len, kern;
+} sfnt;
+
+static void put16(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    put16(p, v >> 16);
+    put16(p + 2, v & 0xFFFF);
+}
+
+/* pairs: n (left, right) glyph pairs in one format-0 subtable */
+static void make_sfnt(sfnt *s, const uint16_t (*pairs)[2], unsigned n)
+{
+    memset(s, 0, sizeof *s);
+    put32(s->b, 0x00010000);
+    put16(s->b + 4, 2);
+    size_t maxp = 12 + 2 * 16;
+    s->kern = maxp + 8;
+    memcpy(s->b + 12, "kern", 4);
+    put32(s->b + 12 + 8, (uint32_t)s->kern);
+    memcpy(s->b + 28, "maxp", 4);
+    put32(s->b + 28 + 8, (uint32_t)maxp);
+    put32(s->b + 28 + 12, 6);
+    put32(s->b + maxp, 0x00005000);
+    put16(s->b + maxp + 4, 10);
+    uint8_t *k = s->b + s->kern;
+    put16(k + 2, 1);                 /* one subtable */
+    put16(k + 6, (uint32_t)(14 + 6 * n)); /* its length */
+    put16(k + 8, 0x0001);            /* horizontal, format 0 */
+    put16(k + 10, n);
+    for (unsigned i = 0; i < n; i++) {
+        put16(k + 18 + 6 * i, pairs[i][0]);
+        put16(k + 20 + 6 * i, pairs[i][1]);
+        put16(k + 22 + 6 * i, 0xFFF0);
+    }
+    put32(s->b + 12 + 12, (uint32_t)(18 + 6 * n));
+    s->len = s->kern + 18 + 6 * n;
+}
+
+static void fill(const sfnt *s, size_t len, uint8_t *l, uint8_t *r)
+{
+    memset(l, 0xAA, 2);
+    memset(r, 0xAA, 2);
+    kernset_fill(s->b, len, 10, l, r);
+}
+
+static void kerning_sets_read_damaged_tables(void)
+{
+    static const uint16_t pairs[3][2] = {{1, 2}, {3, 4}, {9, 12}};
+    sfnt s;
+    uint8_t l[2], r[2];
+    make_sfnt(&s, pairs, 3);
+    CHECK_INT(kernset_glyphs(s.b, s.len), 10);
+    fill(&s, s.len, l, r);
+    CHECK_INT(l[0], 0x0A); /* glyphs 1 and 3 */
+    CHECK_INT(l[1], 0x02); /* glyph 9 */
+    CHECK_INT(r[0], 0x14); /* 2 and 4; 12 is past the font's glyphs */
+    CHECK_INT(r[1], 0);
+    CHECK(kernset_has(r, 10, 12)); /* unknown glyphs are asked about */
+    CHECK(!kernset_has(l, 10, 2));
+
+    /* Every cut of the file: never a read past it, and the sets are
+     * either what the part that is there says or all set. */
+    for (size_t len = 0; len < s.len; len++) {
+        uint32_t n = kernset_glyphs(s.b, len);
+        CHECK(n == 0 || n == 10);
+        fill(&s, len, l, r);
+    }
+    /* A pair count, a subtable length and a subtable count far beyond the
+     * table: only what is inside counts. */
+    uint8_t *k = s.b + s.kern;
+    put16(k + 10, 60000);
+    fill(&s, s.len, l, r);
+    CHECK_INT(l[0], 0x0A);
+    put16(k + 6, 65000);
+    put16(k + 2, 60000);
+    fill(&s, s.len, l, r);
+    CHECK_INT(r[0], 0x14);
+    /* A subtable of another format adds nothing (FreeType skips it). */
+    make_sfnt(&s, pairs, 3);
+    put16(s.b + s.kern + 8, 0x0201);
+    fill(&s, s.len, l, r);
+    CHECK_INT(l[0] | l[1] | r[0] | r[1], 0);
+    /* A table directory pointing outside the file, or a collection whose
+     * first face lies outside it: no sets. */
+    make_sfnt(&s, pairs, 3);
+    put32(s.b + 12 + 8, 1000);
+    CHECK_INT(kernset_glyphs(s.b, s.len), 0);
+    fill(&s, s.len, l, r);
+    CHECK_INT(l[0] & r[0], 0xFF);
+    make_sfnt(&s, pairs, 3);
+    memcpy(s.b, "ttcf", 4);
+    put32(s.b + 12, 5000);
+    CHECK_INT(kernset_glyphs(s.b, s.len), 0);
+    CHECK_INT(kernset_glyphs(NULL, 0), 0);
+}
+
+const test_case kerning_tests[] = {
+    {"kerning_sets_never_drop_a_pair", kerning_sets_never_drop_a_pair},
+    {"kerning_sets_read_damaged_tables", kerning_sets_read_damaged_tables},
+    {NULL, NULL},
+};
