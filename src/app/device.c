@@ -77,9 +77,7 @@ static void tap_key(const session *s, uint32_t x, uint32_t y, nws_key *key)
 static int present(session *s, nws_display *d)
 {
     /* an SPI panel takes the packed image as it is: no unpacking for it */
-    const nws_board *b = s->v.board;
-    if (display_wants_gray(d) ? view_gray(&s->v) < 0
-                              : fb_pack(&s->v.fb, b, s->v.native, fb_native_bytes(b)) < 0) {
+    if (display_wants_gray(d) ? view_gray(&s->v) < 0 : view_pack(&s->v) < 0) {
         diag_error(d->device, 0, "cannot pack the page for board %s", d->board->name);
         return -1;
     }

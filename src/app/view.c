@@ -177,9 +177,16 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
     size_t fbsize = fb_bytes(b->width, b->height, b->gray_levels);
     v->fb_mem = xmalloc(fbsize);
     fb_init(&v->fb, b->width, b->height, b->gray_levels, v->fb_mem, fbsize);
+    fb_packer_init(&v->packer, &v->fb, b); /* fb has the board's size and levels */
     v->native = xmalloc(fb_native_bytes(b));
     v->gray = xmalloc((size_t)b->width * b->height);
     return 0;
+}
+
+int view_pack(view *v)
+{
+    return fb_pack_rows(&v->packer, 0, board_native_height(v->board), v->native,
+                        fb_native_bytes(v->board));
 }
 
 int view_layout(view *v, uint32_t n)
@@ -198,13 +205,12 @@ int view_render_native(view *v, uint32_t n)
     if (book_page(&v->book, n, &v->page) < 0)
         return -1;
     view_draw(v, &v->page, &v->fb);
-    return fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board));
+    return view_pack(v);
 }
 
 int view_gray(view *v)
 {
-    if (fb_pack(&v->fb, v->board, v->native, fb_native_bytes(v->board)) < 0 ||
-        fb_unpack(v->board, v->native, fb_native_bytes(v->board), v->gray) < 0)
+    if (view_pack(v) < 0 || fb_unpack(v->board, v->native, fb_native_bytes(v->board), v->gray) < 0)
         return -1;
     return 0;
 }

@@ -45,6 +45,7 @@ typedef struct view {
     unsigned picture_failures; /* pictures drawn as frames: damaged */
     lay_page page;
     nws_fb fb;
+    nws_packer packer;         /* the board's packing of fb, prepared once */
     uint8_t *fb_mem, *native, *gray;
 } view;
 
@@ -61,6 +62,8 @@ int view_render_native(view *v, uint32_t n);
 /* Draw a laid-out page (text, then pictures) into fb; damaged pictures
  * are counted in picture_failures. */
 void view_draw(view *v, const lay_page *page, nws_fb *fb);
+/* Pack v->fb into v->native for the panel.  0 or -1. */
+int view_pack(view *v);
 /* What the panel would show of v->fb: pack it natively and unpack it
  * into v->gray.  0 or -1. */
 int view_gray(view *v);

@@ -76,6 +76,34 @@ static void pack_bytes(const nws_packer *pk, uint8_t *native, uint32_t stride, u
     }
 }
 
+/* Same depth, no rotation, and the table is the identity or its
+ * complement (every 1-bit panel here: black is 0 or 1, MSB first): the
+ * rows are copied eight bytes at a time, flipped where the polarity
+ * differs. */
+static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0, uint32_t nrows)
+{
+    const nws_fb *fb = pk->fb;
+    uint64_t flip = 0x0101010101010101ull * pk->table[0][0];
+    /* rows without padding are one run */
+    uint32_t run = stride == fb->stride ? stride * nrows : fb->stride;
+    uint32_t runs = stride == fb->stride ? 1 : nrows;
+    for (uint32_t r = 0; r < runs; r++) {
+        const uint8_t *src = fb->pix + (size_t)(y0 + r) * fb->stride;
+        uint8_t *dst = native + (size_t)r * stride;
+        uint32_t i = 0;
+        for (; i + 8 <= run; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            w ^= flip;
+            memcpy(dst + i, &w, 8);
+        }
+        for (; i < run; i++)
+            dst[i] = (uint8_t)(src[i] ^ flip);
+        if (stride > fb->stride)
+            memset(dst + fb->stride, pk->fill, stride - fb->stride);
+    }
+}
+
 /* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): the table
  * turns a model byte into two native bytes; sixteen white pixels take one
  * test. */
@@ -169,6 +197,13 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         pk->table[v][0] = out;
         pk->table[v][1] = 0;
     }
+    if (pk->path == NWS_PACK_BYTES) {
+        unsigned v = 0;
+        while (v < 256 && pk->table[v][0] == (uint8_t)(v ^ pk->table[0][0]))
+            v++;
+        if (v == 256 && (pk->table[0][0] == 0 || pk->table[0][0] == 0xFF))
+            pk->path = NWS_PACK_XOR;
+    }
     return 0;
 }
 
@@ -188,6 +223,7 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
         return -1;
     switch (pk->path) {
     case NWS_PACK_BYTES: pack_bytes(pk, out, stride, ny0, nrows); return 0;
+    case NWS_PACK_XOR: pack_xor(pk, out, stride, ny0, nrows); return 0;
     case NWS_PACK_4_TO_8: pack_4_to_8(pk, out, stride, ny0, nrows); return 0;
     default: return pack_rows_generic(pk, ny0, nrows, out);
     }

@@ -81,7 +81,9 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
         f->pool = arena_alloc(arena, pool_bytes);
         f->pool_size = pool_bytes;
-        f->nkern = f->nslots / 4; /* pairs repeat less than glyphs do */
+        /* Only pairs of glyphs the 'kern' tables name get here (see
+         * fonts_kerning_glyphs), a few hundred in a language */
+        f->nkern = f->nslots / 8;
         f->kern = arena_alloc(arena, f->nkern * sizeof *f->kern);
         if (!f->mono)
             f->raster_work = arena_alloc(arena, NWS_RASTER_CELLS * sizeof *f->raster_work);
@@ -93,10 +95,10 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         }
         for (int i = 0; i < NWS_FONT_FACES && rc == NWS_FONT_OK; i++) {
             f->has_kerning[i] = f->face[i] && FT_HAS_KERNING((FT_Face)f->face[i]);
-            uint32_t n = f->has_kerning[i] ? kernset_glyphs(file[i]->data, file[i]->size) : 0;
+            uint32_t n = f->has_kerning[i] ? kernset_span(file[i]->data, file[i]->size) : 0;
             if (!n)
                 continue;
-            /* ~650 bytes a face for Liberation; without them every
+            /* 508 bytes a face for Liberation; without them every
              * adjacent pair of letters costs a FreeType call */
             f->kern_sets[i] = arena_alloc(arena, 2 * ((n + 7) / 8));
             if (!f->kern_sets[i]) {
@@ -371,6 +373,8 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
     return g;
 }
 
+_Static_assert(NWS_FONT_FACES <= 8 && NWS_FONT_SIZES <= 8, "kerning cache keys: 3 bits each");
+
 int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,
                              uint32_t gb)
 {
@@ -383,19 +387,23 @@ int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga
             return 0;
     }
     uint32_t key = (ga * 2654435761u) ^ (gb * 40503u) ^ ((uint32_t)face_a << 24 | (uint32_t)size << 16);
-    key |= 1; /* never 0 */
-    struct nws_kern *slot = &f->kern[key % f->nkern];
-    if (slot->key == key && slot->a == ga && slot->b == gb)
+    uint8_t which = (uint8_t)(0x80 | face_a << 3 | size); /* faces and sizes: 8 each */
+    struct nws_kern *slot = &f->kern[(key ^ key >> 16) % f->nkern];
+    if (slot->which == which && slot->a == ga && slot->b == gb)
         return slot->value;
     FT_Face face = f->face[face_a];
     FT_Vector k;
     if (activate(f, face_a, size) < 0 || FT_Get_Kerning(face, ga, gb, FT_KERNING_DEFAULT, &k) != 0)
         return 0;
-    slot->key = key;
-    slot->a = ga;
-    slot->b = gb;
-    slot->value = (int32_t)k.x;
-    return slot->value;
+    /* glyph ids are 16-bit in sfnt; a value beyond 16 bits (512 px)
+     * is not kept */
+    if (ga <= 0xFFFF && gb <= 0xFFFF && k.x >= INT16_MIN && k.x <= INT16_MAX) {
+        slot->which = which;
+        slot->a = (uint16_t)ga;
+        slot->b = (uint16_t)gb;
+        slot->value = (int16_t)k.x;
+    }
+    return (int32_t)k.x;
 }
 
 void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender)

@@ -61,9 +61,9 @@ typedef struct nws_fonts {
     uint32_t map_tag;
     /* kerning pairs already asked for: FreeType scales each one anew */
     struct nws_kern {
-        uint32_t key;       /* face, size, glyph pair hashed; 0 = empty */
-        uint32_t a, b;
-        int32_t value;
+        uint16_t a, b;      /* glyph indices */
+        uint8_t which;      /* 0x80 | face << 3 | size; 0 = empty */
+        int16_t value;      /* 26.6 */
     } *kern;
     uint32_t nkern;
     uint8_t has_kerning[NWS_FONT_FACES];

@@ -1,6 +1,6 @@
 /* kernset.c -- the glyphs a 'kern' table names, read from the font file
- * in place.  Layouts: Apple's TrueType Reference Manual ('kern', 'maxp',
- * the table directory) and OpenType 1.9 (collections: 'ttcf' header). */
+ * in place.  Layouts: Apple's TrueType Reference Manual ('kern', the
+ * table directory) and OpenType 1.9 (collections: 'ttcf' header). */
 #include "kernset.h"
 
 #include <string.h>
@@ -50,10 +50,11 @@ static int find_table(const uint8_t *font, size_t size, const char tag[4], size_
  * most 32 subtables, each as long as its length field says, pairs cut to
  * what fits) but taking every coverage, so the sets are never smaller
  * than what FreeType kerns. */
-static void walk(const uint8_t *k, size_t len, uint8_t *left, uint8_t *right, uint32_t glyphs)
+static uint32_t walk(const uint8_t *k, size_t len, uint8_t *left, uint8_t *right, uint32_t span)
 {
+    uint32_t top = 0;
     if (len < 4)
-        return;
+        return 0;
     uint32_t nsub = be16(k + 2);
     if (nsub > 32)
         nsub = 32;
@@ -71,36 +72,33 @@ static void walk(const uint8_t *k, size_t len, uint8_t *left, uint8_t *right, ui
                 npairs = (uint32_t)((next - q) / 6);
             for (uint32_t i = 0; i < npairs; i++, q += 6) {
                 uint32_t a = be16(k + q), b = be16(k + q + 2);
-                if (a < glyphs)
+                top = a >= top ? a + 1 : top;
+                top = b >= top ? b + 1 : top;
+                if (left && a < span)
                     left[a >> 3] |= (uint8_t)(1u << (a & 7));
-                if (b < glyphs)
+                if (right && b < span)
                     right[b >> 3] |= (uint8_t)(1u << (b & 7));
             }
         }
         p = next;
     }
+    return top;
 }
 
-uint32_t kernset_glyphs(const uint8_t *font, size_t size)
+uint32_t kernset_span(const uint8_t *font, size_t size)
 {
-    size_t ko, kl, mo, ml;
-    if (!font || !find_table(font, size, "kern", &ko, &kl) || !find_table(font, size, "maxp", &mo, &ml) ||
-        ml < 6)
+    size_t ko, kl;
+    if (!font || !find_table(font, size, "kern", &ko, &kl))
         return 0;
-    uint32_t glyphs = be16(font + mo + 4);
-    return glyphs <= NWS_KERNSET_MAX_GLYPHS ? glyphs : 0;
+    uint32_t span = walk(font + ko, kl, NULL, NULL, 0);
+    return span <= NWS_KERNSET_MAX_GLYPHS ? span : 0;
 }
 
-int kernset_fill(const uint8_t *font, size_t size, uint32_t glyphs, uint8_t *left, uint8_t *right)
+void kernset_fill(const uint8_t *font, size_t size, uint32_t span, uint8_t *left, uint8_t *right)
 {
-    size_t ko, kl, bytes = (glyphs + 7u) / 8u;
+    size_t ko, kl, bytes = (span + 7u) / 8u;
     memset(left, 0, bytes);
     memset(right, 0, bytes);
-    if (find_table(font, size, "kern", &ko, &kl)) {
-        walk(font + ko, kl, left, right, glyphs);
-        return 0;
-    }
-    memset(left, 0xFF, bytes);
-    memset(right, 0xFF, bytes);
-    return -1;
+    if (find_table(font, size, "kern", &ko, &kl))
+        walk(font + ko, kl, left, right, span);
 }

@@ -13,23 +13,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bitsets larger than this are not worth their memory: such faces (CJK
- * fallbacks) ask FreeType for every pair. */
+/* Sets over more glyphs than this are not worth their memory: such
+ * faces ask FreeType for every pair. */
 #define NWS_KERNSET_MAX_GLYPHS 8192u
 
-/* Glyph count of face 0 of an sfnt (or collection) in memory, for sizing
- * the sets; 0 when the font has no 'kern' table or is too large for
- * sets. */
-uint32_t kernset_glyphs(const uint8_t *font, size_t size);
-/* Fill left and right (each (glyphs + 7) / 8 bytes, glyphs from
- * kernset_glyphs()) with the glyphs the table names on each side.
- * 0, or -1 without a table (the sets are then all set: every pair goes
- * to FreeType). */
-int kernset_fill(const uint8_t *font, size_t size, uint32_t glyphs, uint8_t *left, uint8_t *right);
+/* One more than the highest glyph id the 'kern' table of face 0 of an
+ * sfnt (or collection) in memory names: the sets' size in bits.  0 when
+ * there is no table, it names no pair, or its span is too large. */
+uint32_t kernset_span(const uint8_t *font, size_t size);
+/* Fill left and right, each (span + 7) / 8 bytes, with the glyphs the
+ * table names on each side of a pair. */
+void kernset_fill(const uint8_t *font, size_t size, uint32_t span, uint8_t *left, uint8_t *right);
 
-static inline int kernset_has(const uint8_t *set, uint32_t glyphs, uint32_t g)
+/* Whether glyph g is in a set: a glyph past the span is in no pair. */
+static inline int kernset_has(const uint8_t *set, uint32_t span, uint32_t g)
 {
-    return g >= glyphs || (set[g >> 3] >> (g & 7)) & 1;
+    return g < span && (set[g >> 3] >> (g & 7)) & 1;
 }
 
 #endif

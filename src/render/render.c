@@ -1,6 +1,8 @@
 /* render.c -- runs of text onto the framebuffer model (device code). */
 #include "render.h"
 
+#include <string.h>
+
 #include "../core/utf8.h"
 #include "../text/breaks.h"
 
@@ -40,9 +42,44 @@ static int clip(const nws_fb *fb, int *x0, int *y0, int *gx, int *gy, int *w, in
     return *w > 0 && *h > 0;
 }
 
+/* Big-endian 64-bit access, so that the pixel order (MSB first) is the
+ * same on every CPU: one load or store and a byte swap where the
+ * compiler says how, bytes one at a time elsewhere. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline uint64_t load_be64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return __builtin_bswap64(v);
+}
+
+static inline void store_be64(uint8_t *p, uint64_t v)
+{
+    v = __builtin_bswap64(v);
+    memcpy(p, &v, 8);
+}
+#else
+static inline uint64_t load_be64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static inline void store_be64(uint8_t *p, uint64_t v)
+{
+    for (int i = 7; i >= 0; i--) {
+        p[i] = (uint8_t)v;
+        v >>= 8;
+    }
+}
+#endif
+
 /* 1-bit panel, mono glyph: a glyph row (up to 56 pixels) is gathered
  * into one 64-bit word, shifted to the destination's bit position and
- * cleared into whole bytes.  Black is 0 in the model. */
+ * cleared into the row with one read-modify-write of eight bytes (bytes
+ * one at a time at the right edge).  Black is 0 in the model. */
 static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
@@ -59,16 +96,30 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
         return;
     }
     unsigned shift = (unsigned)x0 & 7u, nbytes = ((unsigned)w + shift + 7u) / 8u;
-    uint64_t keep = w >= 64 ? ~0ull : ((1ull << w) - 1) << (64 - w); /* the w pixels */
-    for (int y = 0; y < h; y++) {
-        const uint8_t *src = bm + (size_t)(y + gy) * rb;
-        uint64_t bits = 0;
-        for (unsigned i = 0; i < rb && i < 8; i++)
-            bits |= (uint64_t)src[i] << (56 - 8 * i);
+    uint64_t keep = ((1ull << w) - 1) << (64 - w); /* the w pixels; w <= 56 here */
+    int whole = ((unsigned)x0 >> 3) + 8u <= fb->stride;
+    const uint8_t *src = bm + (size_t)gy * rb;
+    uint8_t *dst = fb->pix + (size_t)y0 * fb->stride + ((unsigned)x0 >> 3);
+    for (int y = 0; y < h; y++, src += rb, dst += fb->stride) {
+        uint64_t bits;
+        if (rb == 1)
+            bits = (uint64_t)src[0] << 56;
+        else if (rb == 2)
+            bits = (uint64_t)src[0] << 56 | (uint64_t)src[1] << 48;
+        else {
+            bits = 0;
+            for (unsigned i = 0; i < rb && i < 8; i++)
+                bits |= (uint64_t)src[i] << (56 - 8 * i);
+        }
         bits = (bits & keep) >> shift;
-        uint8_t *dst = fb->pix + (size_t)(y0 + y) * fb->stride + ((unsigned)x0 >> 3);
-        for (unsigned i = 0; i < nbytes; i++)
-            dst[i] &= (uint8_t) ~(bits >> (56 - 8 * i));
+        if (!bits)
+            continue;
+        if (whole) {
+            store_be64(dst, load_be64(dst) & ~bits);
+        } else {
+            for (unsigned i = 0; i < nbytes; i++)
+                dst[i] &= (uint8_t) ~(bits >> (56 - 8 * i));
+        }
     }
 }
 

@@ -114,6 +114,11 @@ static void native_layouts_match_the_controllers(void)
                     native[cases[i].offset], cases[i].expect);
         CHECK_INT(native[cases[i].offset], cases[i].expect);
         CHECK_INT(board_native_stride(b), cases[i].stride);
+        /* 1-bit panels with MSB-first rows are packed as a copy (4.2")
+         * or its complement (7.5"): the round trips above cover both */
+        nws_packer pk;
+        fb_packer_init(&pk, &fb, b);
+        CHECK_INT(pk.path == NWS_PACK_XOR, b->gray_levels == 2 && b->pack.rotation == 0);
         free(mem);
         free(native);
     }

@@ -78,7 +78,7 @@ static void kerning_sets_never_drop_a_pair(void)
         unmap_file(&m[i]);
 }
 
-/* A minimal sfnt: 'kern' (version 0) and 'maxp' with 10 glyphs. */
+/* A minimal sfnt: 'kern' (version 0) and 'maxp'. */
 typedef struct sfnt {
     uint8_t b[256];
     size_t len, kern;
@@ -129,7 +129,7 @@ static void fill(const sfnt *s, size_t len, uint8_t *l, uint8_t *r)
 {
     memset(l, 0xAA, 2);
     memset(r, 0xAA, 2);
-    kernset_fill(s->b, len, 10, l, r);
+    kernset_fill(s->b, len, 13, l, r);
 }
 
 static void kerning_sets_read_damaged_tables(void)
@@ -138,22 +138,31 @@ static void kerning_sets_read_damaged_tables(void)
     sfnt s;
     uint8_t l[2], r[2];
     make_sfnt(&s, pairs, 3);
-    CHECK_INT(kernset_glyphs(s.b, s.len), 10);
+    CHECK_INT(kernset_span(s.b, s.len), 13); /* glyphs 0..12 */
     fill(&s, s.len, l, r);
     CHECK_INT(l[0], 0x0A); /* glyphs 1 and 3 */
     CHECK_INT(l[1], 0x02); /* glyph 9 */
-    CHECK_INT(r[0], 0x14); /* 2 and 4; 12 is past the font's glyphs */
-    CHECK_INT(r[1], 0);
-    CHECK(kernset_has(r, 10, 12)); /* unknown glyphs are asked about */
-    CHECK(!kernset_has(l, 10, 2));
+    CHECK_INT(r[0], 0x14); /* 2 and 4 */
+    CHECK_INT(r[1], 0x10); /* 12 */
+    CHECK(kernset_has(r, 13, 12));
+    CHECK(!kernset_has(r, 13, 13)); /* past the span: in no pair */
+    CHECK(!kernset_has(l, 13, 2));
 
-    /* Every cut of the file: never a read past it, and the sets are
-     * either what the part that is there says or all set. */
+    /* Every cut of the file: never a read past it, and the sets hold
+     * only pairs that are there. */
     for (size_t len = 0; len < s.len; len++) {
-        uint32_t n = kernset_glyphs(s.b, len);
-        CHECK(n == 0 || n == 10);
+        uint32_t n = kernset_span(s.b, len);
+        CHECK(n == 0 || n == 13);
         fill(&s, len, l, r);
+        CHECK((l[0] & ~0x0A) == 0 && (l[1] & ~0x02) == 0);
     }
+    /* A table the directory cuts short: the pairs that fit count. */
+    static const uint32_t span_at[4] = {0, 3, 5, 13};
+    for (unsigned n = 0; n <= 3; n++) {
+        put32(s.b + 12 + 12, 18 + 6 * n);
+        CHECK_INT(kernset_span(s.b, s.len), span_at[n]);
+    }
+    put32(s.b + 12 + 12, 18 + 6 * 3);
     /* A pair count, a subtable length and a subtable count far beyond the
      * table: only what is inside counts. */
     uint8_t *k = s.b + s.kern;
@@ -164,23 +173,27 @@ static void kerning_sets_read_damaged_tables(void)
     put16(k + 2, 60000);
     fill(&s, s.len, l, r);
     CHECK_INT(r[0], 0x14);
+    CHECK_INT(kernset_span(s.b, s.len), 13);
     /* A subtable of another format adds nothing (FreeType skips it). */
     make_sfnt(&s, pairs, 3);
     put16(s.b + s.kern + 8, 0x0201);
+    CHECK_INT(kernset_span(s.b, s.len), 0);
     fill(&s, s.len, l, r);
     CHECK_INT(l[0] | l[1] | r[0] | r[1], 0);
+    /* A glyph id past what sets are worth: no sets, FreeType answers. */
+    static const uint16_t far[1][2] = {{1, 9000}};
+    make_sfnt(&s, far, 1);
+    CHECK_INT(kernset_span(s.b, s.len), 0);
     /* A table directory pointing outside the file, or a collection whose
      * first face lies outside it: no sets. */
     make_sfnt(&s, pairs, 3);
     put32(s.b + 12 + 8, 1000);
-    CHECK_INT(kernset_glyphs(s.b, s.len), 0);
-    fill(&s, s.len, l, r);
-    CHECK_INT(l[0] & r[0], 0xFF);
+    CHECK_INT(kernset_span(s.b, s.len), 0);
     make_sfnt(&s, pairs, 3);
     memcpy(s.b, "ttcf", 4);
     put32(s.b + 12, 5000);
-    CHECK_INT(kernset_glyphs(s.b, s.len), 0);
-    CHECK_INT(kernset_glyphs(NULL, 0), 0);
+    CHECK_INT(kernset_span(s.b, s.len), 0);
+    CHECK_INT(kernset_span(NULL, 0), 0);
 }
 
 const test_case kerning_tests[] = {
