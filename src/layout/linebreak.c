@@ -95,6 +95,24 @@ static int legal(const nws_layout *l, uint32_t i)
     return it->kind == IT_GLUE && i > 0 && l->items[i - 1].kind == IT_BOX;
 }
 
+/* The largest ratio whose badness is within tolerance (badness grows
+ * with the ratio), or -1 when every stretched line is: then nothing is
+ * too loose to be tried. */
+static int64_t max_ratio(int64_t tolerance)
+{
+    if (badness(100 * ONE) <= tolerance)
+        return -1;
+    int64_t lo = 0, hi = 100 * ONE; /* badness(lo) <= tolerance < badness(hi) */
+    while (hi - lo > 1) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (badness(mid) <= tolerance)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Returns the node count of the chosen path, or -1 to fall back. */
 static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t tolerance,
                        int32_t *last)
@@ -107,6 +125,9 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
     n0->prev = -1;
     n0->next = -1;
     n0->fitness = 2;
+    /* Most active nodes at a break begin lines still far too short: a
+     * product tells them apart without ratio()'s division. */
+    int64_t loose = max_ratio(tolerance);
     for (uint32_t b = 0; b < l->nitems; b++) {
         const lay_item *it = &l->items[b];
         if (legal(l, b)) {
@@ -115,15 +136,21 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
             for (int k = 0; k < 4; k++)
                 best_from[k] = -1, best[k] = INT64_MAX;
             int32_t prev_link = -1;
+            int forced = it->kind == IT_PENALTY && it->penalty == -LAY_INF_PENALTY;
             for (int32_t a = active; a >= 0;) {
                 lay_node *an = &l->nodes[a];
                 int32_t next = an->next;
                 int64_t nat = s.w - an->tw + (it->kind == IT_PENALTY ? it->width : 0);
-                int64_t r = ratio(measure, nat, s.y - an->ty, s.z - an->tz, s.fil - an->tfil,
-                                  extra);
-                int deactivate = r < -ONE || (it->kind == IT_PENALTY &&
-                                              it->penalty == -LAY_INF_PENALTY);
-                int64_t bad = badness(r);
+                int too_loose = 0;
+                if (loose >= 0 && nat < measure && s.fil == an->tfil) {
+                    /* ratio() = ((measure - nat) << 16) / y, floored */
+                    int64_t y = s.y - an->ty + extra;
+                    too_loose = y <= 0 || ((measure - nat) << 16) >= (loose + 1) * y;
+                }
+                int64_t r = too_loose ? 0 : ratio(measure, nat, s.y - an->ty, s.z - an->tz,
+                                                  s.fil - an->tfil, extra);
+                int deactivate = r < -ONE || forced;
+                int64_t bad = too_loose ? tolerance + 1 : badness(r);
                 if (r >= -ONE && bad <= tolerance) {
                     int64_t d = LINE_PENALTY + bad;
                     d *= d;
