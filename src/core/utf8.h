@@ -13,6 +13,18 @@
  * the lead and the maximal valid prefix, as Unicode's "best practice"
  * (ch. 3, U+FFFD substitution) recommends.  *ok tells which. */
 size_t utf8_decode(const uint8_t *s, size_t n, uint32_t *cp, int *ok);
+/* utf8_decode() for text that is mostly ASCII: the one-byte case
+ * without a call. */
+static inline size_t utf8_next(const uint8_t *s, size_t n, uint32_t *cp)
+{
+    int ok;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    return utf8_decode(s, n, cp, &ok);
+}
+
 /* Encode cp (<= 0x10FFFF, not a surrogate) into out[4]; returns length. */
 size_t utf8_encode(uint32_t cp, uint8_t *out);
 

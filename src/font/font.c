@@ -75,8 +75,11 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         }
     }
     if (rc == NWS_FONT_OK) {
+        /* Open addressing stays quick up to three quarters full: the
+         * table holds at least cache_slots glyphs, and as many more as its
+         * power-of-two size allows (a 256-glyph cache keeps 384) */
         f->nslots = 1;
-        while (f->nslots < cache_slots * 2) /* at most half full */
+        while (f->nslots * 3 < cache_slots * 4)
             f->nslots *= 2;
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
         f->pool = arena_alloc(arena, pool_bytes);
@@ -248,7 +251,7 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
         if (g->cp == cp && g->style == style && g->size == size)
             return g;
     }
-    if (f->used * 2 >= f->nslots) {
+    if (f->used * 4 >= f->nslots * 3) {
         flush(f);
         i = hash_key(style, size, cp) & mask;
     }

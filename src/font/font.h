@@ -92,7 +92,8 @@ enum {
 };
 
 /* main[NWS_FONT_STYLES]: a missing style (data NULL) falls back to regular.
- * The cache holds cache_slots glyphs and pool_bytes of bitmaps. */
+ * The cache holds at least cache_slots glyphs (its table is a power of
+ * two kept under three quarters full) and pool_bytes of bitmaps. */
 int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
                const nws_font_file *fallback, int nfallback, int flags, uint32_t cache_slots,
                uint32_t pool_bytes);

@@ -80,9 +80,8 @@ int32_t layout_measure(nws_layout *l, int style, int size, const uint8_t *s, uin
     uint32_t gi = 0;
     for (uint32_t i = 0; i < n;) {
         uint32_t cp;
-        int ok;
-        i += (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
-        if (!nws_is_invisible(cp))
+        i += (uint32_t)utf8_next(s + i, n - i, &cp);
+        if (cp < 0x80 || !nws_is_invisible(cp))
             w += advance_kerned(l, style, size, cp, &face, &gi);
     }
     return w;
@@ -167,15 +166,14 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
     }
     for (uint32_t i = 0; i < n;) {
         uint32_t cp, next = 0;
-        int ok;
         uint32_t start = i;
         /* A character adds at most a penalty, a box and a penalty, and four
          * bytes of text: stop where that no longer fits. */
         if (l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
             return start;
-        i += (uint32_t)utf8_decode(s + i, n - i, &cp, &ok);
+        i += (uint32_t)utf8_next(s + i, n - i, &cp);
         if (i < n)
-            utf8_decode(s + i, n - i, &next, &ok);
+            utf8_next(s + i, n - i, &next);
         if (cp == ' ') {
             box = NULL;
             if (next == NWS_CP_WORD_JOINER) {
@@ -202,10 +200,13 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             prev = cp;
             continue;
         }
-        if (nws_is_invisible(cp)) {
+        if (cp >= 0x80 && nws_is_invisible(cp)) /* no ASCII character is */
             continue;
-        }
-        if (box && prev && nws_break_between(prev2, prev, cp) && prev != '-' && prev != 0x2010) {
+        /* An ASCII character after an ASCII letter or digit never breaks
+         * (nws_break_between's rules): most of a text, without the call. */
+        int plain = cp < 0x80 && (prev - '0' < 10u || (prev | 0x20) - 'a' < 26u);
+        if (box && prev && !plain && nws_break_between(prev2, prev, cp) && prev != '-' &&
+            prev != 0x2010) {
             /* Between ideographs: a free break. */
             add_penalty(l, 0, 0, 0);
             box = NULL;
