@@ -106,7 +106,8 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
 
 /* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): the table
  * turns a model byte into two native bytes; sixteen white pixels take one
- * test. */
+ * test, and on a little-endian CPU four model bytes make one 8-byte
+ * store. */
 static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
                         uint32_t nrows)
 {
@@ -114,6 +115,11 @@ static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, 
     uint64_t white_in = 0x0101010101010101ull * pk->white_model;
     uint64_t white_out = 0x0101010101010101ull * pk->table[pk->white_model][0];
     uint32_t whole = fb->width / 2;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint16_t pair[256]; /* the table's two bytes as they lie in memory */
+    for (unsigned v = 0; v < 256; v++)
+        memcpy(&pair[v], pk->table[v], 2);
+#endif
     for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
         uint8_t *dst = native + (size_t)(y - y0) * stride;
@@ -126,8 +132,17 @@ static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, 
                 memcpy(dst + 2 * i + 8, &white_out, 8);
                 continue;
             }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            for (unsigned h = 0; h < 8; h += 4) {
+                const uint8_t *q = src + i + h;
+                uint64_t o = (uint64_t)pair[q[0]] | (uint64_t)pair[q[1]] << 16 |
+                             (uint64_t)pair[q[2]] << 32 | (uint64_t)pair[q[3]] << 48;
+                memcpy(dst + 2 * (i + h), &o, 8);
+            }
+#else
             for (unsigned k = 0; k < 8; k++)
                 memcpy(dst + 2 * (i + k), pk->table[src[i + k]], 2);
+#endif
         }
         for (; i < whole; i++)
             memcpy(dst + 2 * i, pk->table[src[i]], 2);

@@ -82,7 +82,9 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         while (f->nslots * 3 < cache_slots * 4)
             f->nslots *= 2;
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
-        f->pool = arena_alloc(arena, pool_bytes);
+        /* 8 bytes past the end: the drawing code reads glyph rows a word
+         * at a time (render.c) */
+        f->pool = arena_alloc(arena, pool_bytes + 8);
         f->pool_size = pool_bytes;
         /* Only pairs of glyphs the 'kern' tables name get here (see
          * fonts_kerning_glyphs), a few hundred in a language */
@@ -235,7 +237,20 @@ static FT_Face load(nws_fonts *f, const nws_glyph *g)
 
 static uint32_t glyph_bytes(const nws_fonts *f, unsigned width, unsigned rows)
 {
-    return f->mono ? (width + 7) / 8 * rows : width * rows;
+    return f->mono ? (width + 7) / 8 * rows : f->nibbles ? (width + 1) / 2 * rows : width * rows;
+}
+
+/* A byte-per-pixel bitmap two pixels a byte, in place (the write index
+ * never passes the read index); an odd row ends in white. */
+static void pack_nibbles(uint8_t *bm, unsigned width, unsigned rows, uint8_t white)
+{
+    unsigned rb = (width + 1) / 2;
+    for (unsigned y = 0; y < rows; y++) {
+        const uint8_t *src = bm + (size_t)y * width;
+        uint8_t *dst = bm + (size_t)y * rb;
+        for (unsigned x = 0; x < width; x += 2)
+            dst[x / 2] = (uint8_t)(src[x] << 4 | (x + 1 < width ? src[x + 1] : white));
+    }
 }
 
 /* Find or create the cache entry (metrics loaded). */
@@ -283,10 +298,11 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     return g;
 }
 
-void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag)
+void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, int nibbles)
 {
     memcpy(f->coverage_map, map, sizeof f->coverage_map);
     f->map_tag = tag;
+    f->nibbles = nibbles && !f->mono;
     for (uint32_t i = 0; i < f->nslots; i++)
         f->slots[i].has_bitmap = 0;
     f->pool_used = 0;
@@ -325,9 +341,11 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
             box.top = slot->bitmap_top;
         }
         uint32_t need = glyph_bytes(f, box.width, box.rows);
-        if (need > f->pool_size)
+        /* nibbles are packed where the byte-per-pixel bitmap was made */
+        uint32_t stage = f->nibbles ? box.width * box.rows : need;
+        if (stage > f->pool_size)
             return NULL; /* a glyph larger than the whole cache */
-        if (f->pool_used + need > f->pool_size) {
+        if (f->pool_used + stage > f->pool_size) {
             /* Full: start over with this glyph alone.  Its rendered bitmap
              * is still in FreeType's slot, so only the entry moves. */
             nws_glyph saved = *g;
@@ -364,6 +382,8 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
                                                  : f->coverage_map[src[x]];
             }
         }
+        if (f->nibbles)
+            pack_nibbles(dst, box.width, box.rows, f->coverage_map[0]);
         g->bitmap = f->pool_used;
         g->width = (uint16_t)box.width;
         g->rows = (uint16_t)box.rows;

@@ -59,6 +59,7 @@ typedef struct nws_fonts {
      * so drawing needs no lookup per pixel; map_tag 0 = raw coverage */
     uint8_t coverage_map[256];
     uint32_t map_tag;
+    int nibbles;            /* gray bitmaps two pixels a byte (4-bit levels) */
     /* kerning pairs already asked for: FreeType scales each one anew */
     struct nws_kern {
         uint16_t a, b;      /* glyph indices */
@@ -108,14 +109,27 @@ int fonts_warm(nws_fonts *f, int style, int size);
 const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp);
 /* With the bitmap; the pointer lives until the next fonts_* call.  Gray
  * bitmaps hold a byte per pixel: coverage, or what the coverage map made
- * of it; in mono mode, one bit per pixel,
- * MSB first, rows of (width + 7) / 8 bytes. */
+ * of it; with nibbles set, two such 4-bit values a byte (high nibble
+ * first, rows of (width + 1) / 2 bytes, an odd row padded with map[0]);
+ * in mono mode, one bit per pixel, MSB first, rows of (width + 7) / 8
+ * bytes.  fonts_gray_at() reads either gray form. */
 const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
                              const uint8_t **bitmap);
 /* Store gray bitmaps as map[coverage] from now on (drops the bitmaps
- * already cached; metrics stay).  tag names the map so that a caller can
- * tell whether it is already in place; 0 means raw coverage. */
-void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag);
+ * already cached; metrics stay), two a byte when nibbles is set (the map
+ * must then give values below 16).  tag names the map and form so that a
+ * caller can tell whether they are already in place; 0 means raw
+ * coverage. */
+void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, int nibbles);
+
+/* Pixel (x, y) of a gray glyph's bitmap from fonts_render(). */
+static inline unsigned fonts_gray_at(const nws_fonts *f, const nws_glyph *g, const uint8_t *bm,
+                                     unsigned x, unsigned y)
+{
+    if (f->nibbles)
+        return (bm[(size_t)y * ((g->width + 1u) / 2u) + x / 2] >> (x & 1 ? 0 : 4)) & 15u;
+    return bm[(size_t)y * g->width + x];
+}
 /* Kerning (26.6) between two glyphs already looked up, by face and glyph
  * index; 0 unless both come from one face.  Cached. */
 int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,

@@ -11,14 +11,16 @@
  * table, so a drawn pixel costs no lookup. */
 static void bind_levels(nws_fonts *fonts, const nws_fb *fb)
 {
-    uint32_t tag = 0x4C560000u | fb->levels; /* "LV" + level count */
+    /* A 4-bit model takes glyphs two pixels a byte, as it stores them */
+    int nibbles = fb->bpp == 4;
+    uint32_t tag = (nibbles ? 0x4C570000u : 0x4C560000u) | fb->levels; /* "LV"/"LW" + levels */
     if (fonts->mono || fonts->map_tag == tag)
         return;
     uint8_t map[256];
     unsigned top = fb->levels - 1u;
     for (unsigned c = 0; c < 256; c++)
         map[c] = (uint8_t)(((255u - render_gamma[c]) * top + 127u) / 255u);
-    fonts_set_coverage_map(fonts, map, tag);
+    fonts_set_coverage_map(fonts, map, tag, nibbles);
 }
 
 /* Clip a glyph box against the fb: returns 0 when nothing shows. */
@@ -123,24 +125,30 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
     }
 }
 
+/* How a cached glyph stores its pixels (font.h). */
+enum { FORM_BYTES, FORM_BITS, FORM_NIBBLES };
+
 /* Any other case: level per pixel, darker wins, clipped once. */
-static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono, int x0,
-                        int y0)
+static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int form, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
         return;
-    unsigned rb = (g->width + 7u) / 8u, bpp = fb->bpp, mask = (1u << bpp) - 1u;
+    unsigned rb = form == FORM_BITS ? (g->width + 7u) / 8u : form == FORM_NIBBLES ? (g->width + 1u) / 2u
+                                                                                 : g->width;
+    unsigned bpp = fb->bpp, mask = (1u << bpp) - 1u;
     unsigned white = fb->levels - 1u;
     for (int y = 0; y < h; y++) {
         uint8_t *row = fb->pix + (size_t)(y0 + y) * fb->stride;
+        const uint8_t *src = bm + (size_t)(y + gy) * rb;
         for (int x = 0; x < w; x++) {
-            unsigned lv;
-            if (mono)
-                lv = (bm[(size_t)(y + gy) * rb + (unsigned)(x + gx) / 8] & (0x80 >> ((x + gx) & 7)))
-                         ? 0 : white;
+            unsigned sx = (unsigned)(x + gx), lv;
+            if (form == FORM_BITS)
+                lv = (src[sx / 8] & (0x80 >> (sx & 7))) ? 0 : white;
+            else if (form == FORM_NIBBLES)
+                lv = (src[sx / 2] >> (sx & 1 ? 0 : 4)) & 15u;
             else
-                lv = bm[(size_t)(y + gy) * g->width + (unsigned)(x + gx)];
+                lv = src[sx];
             if (lv >= white)
                 continue;
             unsigned bit = (unsigned)(x0 + x) * bpp, sh = 8u - bpp - (bit & 7u);
@@ -151,49 +159,58 @@ static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int m
     }
 }
 
-/* Gray glyph (levels, white = levels - 1) into a 4-bit model (8 and 16
- * levels).  Pixels go by destination byte: where both are still paper the
- * pair is stored at once; otherwise each nibble keeps the darker level, so
- * overlapping glyphs (kerned pairs) do not lighten each other. */
-static inline void darken_nibble(uint8_t *p, unsigned lv, unsigned odd)
+/* Each 4-bit lane the darker (smaller) of a's and b's: lanes are split
+ * into bytes, where 16 + a - b cannot borrow from the next lane. */
+static inline uint64_t darker_nibbles(uint64_t a, uint64_t b)
 {
-    if (odd) {
-        if (lv < (*p & 15u))
-            *p = (uint8_t)((*p & 0xF0) | lv);
-    } else if (lv < (unsigned)(*p >> 4)) {
-        *p = (uint8_t)((*p & 0x0F) | (lv << 4));
-    }
+    const uint64_t lo = 0x0F0F0F0F0F0F0F0Full, four = 0x1010101010101010ull;
+    uint64_t al = a & lo, bl = b & lo, ah = (a >> 4) & lo, bh = (b >> 4) & lo;
+    uint64_t ml = ((((al | four) - bl) & four) >> 4) * 15u; /* 15 where a >= b */
+    uint64_t mh = ((((ah | four) - bh) & four) >> 4) * 15u;
+    return ((bl & ml) | (al & ~ml & lo)) | ((bh & mh) | (ah & ~mh & lo)) << 4;
 }
 
-static void blit_gray_4bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+/* Gray glyph, two pixels a byte, into a 4-bit model (8 and 16 levels):
+ * eight bytes (sixteen pixels) at a time.  Where the model is still paper
+ * the glyph's bytes are stored; elsewhere each pixel keeps the darker
+ * level, so overlapping glyphs (kerned pairs) do not lighten each other.
+ * A glyph at an odd x is shifted by a nibble on the way; one that the
+ * panel's edge cuts goes pixel by pixel. */
+static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
         return;
-    unsigned white = fb->levels - 1u, paper = white * 0x11u;
-    for (int y = 0; y < h; y++) {
-        const uint8_t *src = bm + (size_t)(y + gy) * g->width + gx;
-        uint8_t *p = fb->pix + (size_t)(y0 + y) * fb->stride + ((unsigned)x0 >> 1);
-        int x = 0;
-        if (x0 & 1) {
-            if (src[0] != white)
-                darken_nibble(p, src[0], 1);
-            p++;
-            x = 1;
-        }
-        for (; x + 1 < w; x += 2, p++) {
-            unsigned a = src[x], b = src[x + 1];
-            if (a == white && b == white)
+    if (gx || w != g->width) {
+        blit_levels(fb, g, bm, FORM_NIBBLES, x0 - gx, y0 - gy);
+        return;
+    }
+    unsigned white = fb->levels - 1u, odd = (unsigned)x0 & 1u;
+    uint64_t paper = 0x1111111111111111ull * white;
+    uint32_t rb = ((uint32_t)w + 1u) / 2u;                          /* glyph bytes a row */
+    uint32_t nb = ((uint32_t)x0 + (uint32_t)w - 1u) / 2u - (uint32_t)x0 / 2u + 1u; /* model bytes */
+    const uint8_t *src = bm + (size_t)gy * rb;
+    uint8_t *row = fb->pix + (size_t)y0 * fb->stride + (uint32_t)x0 / 2u;
+    for (int y = 0; y < h; y++, src += rb, row += fb->stride) {
+        uint32_t k = 0;
+        /* whole words: glyph bytes k .. k + 7 are all there */
+        for (; k + 8 <= nb && k + 8 <= rb; k += 8) {
+            uint64_t v = load_be64(src + k);
+            if (odd) /* a nibble right: the one before comes in on the left */
+                v = v >> 4 | (uint64_t)(k ? src[k - 1] & 15u : white) << 60;
+            if (v == paper)
                 continue;
-            if (*p == paper) {
-                *p = (uint8_t)(a << 4 | b);
-            } else {
-                darken_nibble(p, a, 0);
-                darken_nibble(p, b, 1);
-            }
+            uint64_t d = load_be64(row + k);
+            store_be64(row + k, d == paper ? v : darker_nibbles(d, v));
         }
-        if (x < w && src[x] != white)
-            darken_nibble(p, src[x], 0);
+        for (; k < nb; k++) {
+            unsigned v = odd ? (k ? (src[k - 1] & 15u) << 4 : white << 4) | (k < rb ? src[k] >> 4 : white)
+                             : src[k];
+            if (v == (paper & 0xFF))
+                continue;
+            unsigned d = row[k];
+            row[k] = d == (paper & 0xFF) ? (uint8_t)v : (uint8_t)darker_nibbles(d, v);
+        }
     }
 }
 
@@ -205,9 +222,9 @@ static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mo
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)
-        blit_gray_4bpp(fb, g, bm, x0, y0);
+        blit_gray_nibbles(fb, g, bm, x0, y0);
     else
-        blit_levels(fb, g, bm, mono, x0, y0);
+        blit_levels(fb, g, bm, mono ? FORM_BITS : FORM_BYTES, x0, y0);
 }
 
 int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
