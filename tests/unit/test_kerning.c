@@ -1,13 +1,18 @@
-/* test_kerning.c -- the 'kern' glyph sets that spare FreeType the pairs
- * no table lists: never a kerned pair dropped, damaged tables read safely. */
+/* test_kerning.c -- glyphs from the cache to the page: the 'kern' glyph
+ * sets that spare FreeType the pairs no table lists (never a kerned pair
+ * dropped, damaged tables read safely), and the word-at-a-time drawing of
+ * gray glyphs against a pixel-at-a-time reference. */
 #include <stdlib.h>
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
 #include "../../src/app/mapfile.h"
+#include "../../src/core/utf8.h"
+#include "../../src/fb/fb.h"
 #include "../../src/font/font.h"
 #include "../../src/font/kernset.h"
+#include "../../src/render/render.h"
 #include "test.h"
 
 static const char *const faces[4] = {"fonts/LiberationSerif-Regular.ttf", "fonts/LiberationSerif-Italic.ttf",
@@ -196,7 +201,92 @@ static void kerning_sets_read_damaged_tables(void)
     CHECK_INT(kernset_span(NULL, 0), 0);
 }
 
+/* Runs at every x parity, overlapping each other, and cut by all four
+ * edges of a 4-bit fb (odd width): each pixel must be the darkest level
+ * any glyph gives it, as a pixel-by-pixel reading of the cache says. */
+static void gray_glyphs_draw_as_pixels_say(void)
+{
+    mapped_file m;
+    if (map_file(faces[0], &m) < 0) {
+        CHECK(!"fonts/ readable");
+        return;
+    }
+    nws_font_file files[4] = {{m.data, m.size}, {0, 0}, {0, 0}, {0, 0}};
+    size_t asize = 2u << 20;
+    void *mem = malloc(asize);
+    nws_arena arena;
+    nws_fonts f;
+    arena_init(&arena, mem, asize);
+    CHECK_INT(fonts_init(&f, &arena, files, NULL, 0, 0, 512, 64 * 1024), 0);
+    /* 23 px: glyph rows shorter than a word; 90 px: rows of several */
+    static const int32_t sizes[2] = {23 * 64, 90 * 64};
+    const unsigned W = 161, H = 97;
+    for (int t = 0; t < 4; t++) {
+        unsigned levels = t & 1 ? 16 : 8;
+        int size = fonts_size(&f, sizes[t / 2]);
+        int scale = t / 2 ? 3 : 1;
+        static uint8_t fbmem[81 * 97], want[161 * 97];
+        nws_fb fb;
+        CHECK_INT(fb_init(&fb, W, H, levels, fbmem, sizeof fbmem), 0);
+        CHECK_INT(fb.bpp, 4);
+        static const char text[] = "AVWay, {gj}";
+        lay_run runs[9];
+        static const int xs[9] = {-5, 0, 1, 2, 3, 30, 31, 50, 57};
+        static const int ys[9] = {20, 3, 20, 21, 36, 18, 19, 30, 12};
+        lay_page page = {0};
+        page.runs = runs;
+        page.nruns = page.runs_cap = 9;
+        page.pool = (uint8_t *)text;
+        page.pool_len = page.pool_cap = sizeof text - 1;
+        for (int i = 0; i < 9; i++) {
+            memset(&runs[i], 0, sizeof runs[i]);
+            runs[i].x = xs[i] * scale * 64 + (i & 1) * 32; /* half pixels round either way */
+            runs[i].y = ys[i] * scale * 64;
+            runs[i].len = (uint16_t)(sizeof text - 1);
+            runs[i].size = (uint8_t)size;
+        }
+        render_page(&f, &page, &fb);
+        /* the reference: the same pens, every glyph pixel by pixel */
+        memset(want, levels - 1, sizeof want);
+        for (int i = 0; i < 9; i++) {
+            int32_t x = runs[i].x;
+            uint8_t pf = 0xFF;
+            uint32_t pg = 0;
+            for (const char *c = text; *c; c++) {
+                const uint8_t *bm;
+                const nws_glyph *g = fonts_render(&f, 0, size, (uint8_t)*c, &bm);
+                if (pf != 0xFF)
+                    x += fonts_kerning_glyphs(&f, size, pf, pg, g->face, g->gindex);
+                int x0 = (int)((x + 32) >> 6) + g->left, y0 = (int)((runs[i].y + 32) >> 6) - g->top;
+                for (unsigned gy = 0; gy < g->rows; gy++)
+                    for (unsigned gx = 0; gx < g->width; gx++) {
+                        int px = x0 + (int)gx, py = y0 + (int)gy;
+                        unsigned lv = fonts_gray_at(&f, g, bm, gx, gy);
+                        if (px >= 0 && py >= 0 && px < (int)W && py < (int)H && lv < want[py * W + px])
+                            want[py * W + px] = (uint8_t)lv;
+                    }
+                x += g->advance;
+                pf = g->face;
+                pg = g->gindex;
+            }
+        }
+        long differ = 0, ink = 0;
+        for (unsigned y = 0; y < H; y++)
+            for (unsigned x = 0; x < W; x++) {
+                differ += fb_get(&fb, x, y) != want[y * W + x];
+                ink += want[y * W + x] < levels - 1;
+            }
+        CHECK_INT(differ, 0);
+        CHECK(ink > 300 * scale);
+    }
+    CHECK(f.nibbles);
+    fonts_done(&f);
+    free(mem);
+    unmap_file(&m);
+}
+
 const test_case kerning_tests[] = {
+    {"gray_glyphs_draw_as_pixels_say", gray_glyphs_draw_as_pixels_say},
     {"kerning_sets_never_drop_a_pair", kerning_sets_never_drop_a_pair},
     {"kerning_sets_read_damaged_tables", kerning_sets_read_damaged_tables},
     {NULL, NULL},
