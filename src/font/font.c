@@ -36,6 +36,7 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
     f->shared_sizes = (flags & NWS_FONT_SHARED_SIZES) != 0;
     for (unsigned c = 0; c < 256; c++)
         f->coverage_map[c] = (uint8_t)c;
+    f->ascii_style = 0xFF;
     FT_Memory m = arena_alloc(arena, sizeof *m);
     if (!m)
         return NWS_FONT_E_NOMEM;
@@ -195,6 +196,7 @@ static uint32_t hash_key(int style, int size, uint32_t cp)
 
 static void flush(nws_fonts *f)
 {
+    f->ascii_style = 0xFF; /* the ASCII index points into the table */
     memset(f->slots, 0, f->nslots * sizeof *f->slots);
     f->used = 0;
     f->pool_used = 0;
@@ -253,9 +255,27 @@ static void pack_nibbles(uint8_t *bm, unsigned width, unsigned rows, uint8_t whi
     }
 }
 
+/* Remember where an ASCII character of the current style and size sits:
+ * text is mostly ASCII in one style for a while, and this spares the
+ * hashing and probing.  Entries stay where they are until a flush. */
+static nws_glyph *note_ascii(nws_fonts *f, int style, int size, uint32_t cp, uint32_t i)
+{
+    if (cp < 128) {
+        if (f->ascii_style != style || f->ascii_size != size) {
+            memset(f->ascii, 0xFF, sizeof f->ascii);
+            f->ascii_style = (uint8_t)style;
+            f->ascii_size = (uint8_t)size;
+        }
+        f->ascii[cp] = (uint16_t)i;
+    }
+    return &f->slots[i];
+}
+
 /* Find or create the cache entry (metrics loaded). */
 static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
 {
+    if (cp < 128 && style == f->ascii_style && size == f->ascii_size && f->ascii[cp] != 0xFFFF)
+        return &f->slots[f->ascii[cp]];
     if (style < 0 || style >= NWS_FONT_STYLES || size < 0 || size >= f->nsizes)
         return NULL;
     uint32_t mask = f->nslots - 1, i = hash_key(style, size, cp) & mask;
@@ -264,7 +284,7 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
         if (!g->used)
             break;
         if (g->cp == cp && g->style == style && g->size == size)
-            return g;
+            return note_ascii(f, style, size, cp, i);
     }
     if (f->used * 4 >= f->nslots * 3) {
         flush(f);
@@ -295,7 +315,7 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     g->advance = (int32_t)face->glyph->advance.x;
     g->used = 1;
     f->used++;
-    return g;
+    return note_ascii(f, style, size, cp, i);
 }
 
 void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, int nibbles)

@@ -50,6 +50,10 @@ typedef struct nws_fonts {
     uint8_t *pool;
     uint32_t pool_size, pool_used;
     uint32_t flushes;
+    /* where ASCII characters of one style and size sit in slots (0xFFFF:
+     * not yet); ascii_style 0xFF: none */
+    uint16_t ascii[128];
+    uint8_t ascii_style, ascii_size;
     /* characters no face has: drawn as .notdef, counted, reported once */
     uint32_t missing;
     uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
