@@ -47,6 +47,7 @@ typedef struct nws_packer {
     uint8_t lut[256];       /* level -> native value */
     uint8_t table[256][2];  /* model byte -> native byte(s), for the fast paths */
     uint8_t fill, white_model, path;
+    uint8_t flip, swap;     /* NWS_PACK_XOR: xor with flip, nibbles swapped */
 } nws_packer;
 /* fb must have the board's reading size and gray levels.  0 or -1. */
 int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b);

@@ -77,13 +77,15 @@ static void pack_bytes(const nws_packer *pk, uint8_t *native, uint32_t stride, u
 }
 
 /* Same depth, no rotation, and the table is the identity or its
- * complement (every 1-bit panel here: black is 0 or 1, MSB first): the
- * rows are copied eight bytes at a time, flipped where the polarity
- * differs. */
+ * complement, with the two pixels of a byte swapped or not (1-bit panels:
+ * black is 0 or 1, MSB first; epdiy and IT8951: the first pixel in the
+ * low nibble): the rows are copied eight bytes at a time, flipped and
+ * swapped on the way. */
 static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0, uint32_t nrows)
 {
     const nws_fb *fb = pk->fb;
-    uint64_t flip = 0x0101010101010101ull * pk->table[0][0];
+    uint64_t flip = 0x0101010101010101ull * pk->flip;
+    int swap = pk->swap;
     /* rows without padding are one run */
     uint32_t run = stride == fb->stride ? stride * nrows : fb->stride;
     uint32_t runs = stride == fb->stride ? 1 : nrows;
@@ -94,11 +96,13 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
         for (; i + 8 <= run; i += 8) {
             uint64_t w;
             memcpy(&w, src + i, 8);
+            if (swap)
+                w = (w >> 4 & 0x0F0F0F0F0F0F0F0Full) | (w << 4 & 0xF0F0F0F0F0F0F0F0ull);
             w ^= flip;
             memcpy(dst + i, &w, 8);
         }
         for (; i < run; i++)
-            dst[i] = (uint8_t)(src[i] ^ flip);
+            dst[i] = (uint8_t)((swap ? (src[i] >> 4 | src[i] << 4) : src[i]) ^ flip);
         if (stride > fb->stride)
             memset(dst + fb->stride, pk->fill, stride - fb->stride);
     }
@@ -212,12 +216,24 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         pk->table[v][0] = out;
         pk->table[v][1] = 0;
     }
-    if (pk->path == NWS_PACK_BYTES) {
+    /* The table as a copy, a complement, a nibble swap or both, for the
+     * bytes a model can hold (levels past the board's never occur). */
+    for (int swap = 0; pk->path == NWS_PACK_BYTES && swap <= (bpp == 4); swap++) {
+        uint8_t flip = pk->table[0][0];
         unsigned v = 0;
-        while (v < 256 && pk->table[v][0] == (uint8_t)(v ^ pk->table[0][0]))
-            v++;
-        if (v == 256 && (pk->table[0][0] == 0 || pk->table[0][0] == 0xFF))
+        for (; v < 256; v++) {
+            int valid = 1;
+            for (unsigned k = 0; k < per; k++)
+                valid &= ((v >> (8u - bpp * (k + 1))) & mask) < b->gray_levels;
+            uint8_t moved = swap ? (uint8_t)(v >> 4 | v << 4) : (uint8_t)v;
+            if (valid && pk->table[v][0] != (uint8_t)(moved ^ flip))
+                break;
+        }
+        if (v == 256 && (flip == 0 || flip == 0xFF)) {
             pk->path = NWS_PACK_XOR;
+            pk->flip = flip;
+            pk->swap = (uint8_t)swap;
+        }
     }
     return 0;
 }

@@ -170,12 +170,22 @@ static inline uint64_t darker_nibbles(uint64_t a, uint64_t b)
     return ((bl & ml) | (al & ~ml & lo)) | ((bh & mh) | (ah & ~mh & lo)) << 4;
 }
 
+/* Nibbles [from, to) of a big-endian word (nibble 0 the highest). */
+static inline uint64_t nibble_span(unsigned from, unsigned to)
+{
+    uint64_t m = ~0ull >> (4 * from);
+    return to >= 16 ? m : m & ~(~0ull >> (4 * to));
+}
+
 /* Gray glyph, two pixels a byte, into a 4-bit model (8 and 16 levels):
  * eight bytes (sixteen pixels) at a time.  Where the model is still paper
  * the glyph's bytes are stored; elsewhere each pixel keeps the darker
  * level, so overlapping glyphs (kerned pairs) do not lighten each other.
- * A glyph at an odd x is shifted by a nibble on the way; one that the
- * panel's edge cuts goes pixel by pixel. */
+ * A glyph at an odd x is shifted by a nibble on the way.  A row's last
+ * word reaches past the glyph: what lies beyond it counts as paper, so the
+ * bytes there are written back as they were (the cache keeps 8 bytes
+ * after its last glyph for this read).  A glyph the panel's edge cuts goes
+ * pixel by pixel. */
 static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
@@ -186,30 +196,31 @@ static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm,
         return;
     }
     unsigned white = fb->levels - 1u, odd = (unsigned)x0 & 1u;
+    unsigned lo = odd, hi = odd + (unsigned)w; /* the glyph's nibbles from the first byte */
     uint64_t paper = 0x1111111111111111ull * white;
-    uint32_t rb = ((uint32_t)w + 1u) / 2u;                          /* glyph bytes a row */
+    uint32_t rb = ((uint32_t)w + 1u) / 2u;                                          /* glyph bytes a row */
     uint32_t nb = ((uint32_t)x0 + (uint32_t)w - 1u) / 2u - (uint32_t)x0 / 2u + 1u; /* model bytes */
     const uint8_t *src = bm + (size_t)gy * rb;
     uint8_t *row = fb->pix + (size_t)y0 * fb->stride + (uint32_t)x0 / 2u;
+    const uint8_t *end = fb->pix + (size_t)fb->stride * fb->height;
     for (int y = 0; y < h; y++, src += rb, row += fb->stride) {
-        uint32_t k = 0;
-        /* whole words: glyph bytes k .. k + 7 are all there */
-        for (; k + 8 <= nb && k + 8 <= rb; k += 8) {
+        for (uint32_t k = 0; k < nb; k += 8) {
             uint64_t v = load_be64(src + k);
             if (odd) /* a nibble right: the one before comes in on the left */
                 v = v >> 4 | (uint64_t)(k ? src[k - 1] & 15u : white) << 60;
+            if (2 * k < lo || 2 * k + 16 > hi) {
+                uint64_t m = nibble_span(2 * k < lo ? lo - 2 * k : 0, hi - 2 * k);
+                v = (v & m) | (paper & ~m);
+            }
             if (v == paper)
                 continue;
-            uint64_t d = load_be64(row + k);
-            store_be64(row + k, d == paper ? v : darker_nibbles(d, v));
-        }
-        for (; k < nb; k++) {
-            unsigned v = odd ? (k ? (src[k - 1] & 15u) << 4 : white << 4) | (k < rb ? src[k] >> 4 : white)
-                             : src[k];
-            if (v == (paper & 0xFF))
-                continue;
-            unsigned d = row[k];
-            row[k] = d == (paper & 0xFF) ? (uint8_t)v : (uint8_t)darker_nibbles(d, v);
+            if (row + k + 8 <= end) {
+                uint64_t d = load_be64(row + k);
+                store_be64(row + k, d == paper ? v : darker_nibbles(d, v));
+            } else { /* the last bytes of the fb */
+                for (uint32_t j = 0; j < 8 && k + j < nb; j++)
+                    row[k + j] = (uint8_t)darker_nibbles(row[k + j], (uint8_t)(v >> (56 - 8 * j)));
+            }
         }
     }
 }

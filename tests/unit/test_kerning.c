@@ -229,35 +229,46 @@ static void gray_glyphs_draw_as_pixels_say(void)
         nws_fb fb;
         CHECK_INT(fb_init(&fb, W, H, levels, fbmem, sizeof fbmem), 0);
         CHECK_INT(fb.bpp, 4);
-        static const char text[] = "AVWay, {gj}";
-        lay_run runs[9];
-        static const int xs[9] = {-5, 0, 1, 2, 3, 30, 31, 50, 57};
-        static const int ys[9] = {20, 3, 20, 21, 36, 18, 19, 30, 12};
+        /* nine runs of the words, and a last one of "ll" in the fb's last
+         * bytes (its words end at the buffer's end) */
+        static const char text[] = "AVWay, {gj}ll";
+        enum { NRUNS = 10, WORDS = 11 };
+        lay_run runs[NRUNS];
+        static const int xs[NRUNS] = {-5, 0, 1, 2, 3, 30, 31, 50, 57, 0};
+        static const int ys[NRUNS] = {20, 3, 20, 21, 36, 18, 19, 30, 12, 0};
         lay_page page = {0};
         page.runs = runs;
-        page.nruns = page.runs_cap = 9;
+        page.nruns = page.runs_cap = NRUNS;
         page.pool = (uint8_t *)text;
         page.pool_len = page.pool_cap = sizeof text - 1;
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < NRUNS; i++) {
             memset(&runs[i], 0, sizeof runs[i]);
             runs[i].x = xs[i] * scale * 64 + (i & 1) * 32; /* half pixels round either way */
             runs[i].y = ys[i] * scale * 64;
-            runs[i].len = (uint16_t)(sizeof text - 1);
+            runs[i].len = WORDS;
             runs[i].size = (uint8_t)size;
         }
+        runs[NRUNS - 1].text = WORDS;
+        runs[NRUNS - 1].len = 2;
+        const uint8_t *lbm;
+        const nws_glyph *l = fonts_render(&f, 0, size, 'l', &lbm);
+        runs[NRUNS - 1].x = ((int)W - 2 - l->left - l->width - (l->advance >> 6)) * 64;
+        runs[NRUNS - 1].y = ((int)H - 1 + l->top - l->rows) * 64; /* bottom row */
         render_page(&f, &page, &fb);
         /* the reference: the same pens, every glyph pixel by pixel */
         memset(want, levels - 1, sizeof want);
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < NRUNS; i++) {
             int32_t x = runs[i].x;
             uint8_t pf = 0xFF;
             uint32_t pg = 0;
-            for (const char *c = text; *c; c++) {
+            for (uint32_t c = runs[i].text; c < runs[i].text + runs[i].len; c++) {
                 const uint8_t *bm;
-                const nws_glyph *g = fonts_render(&f, 0, size, (uint8_t)*c, &bm);
+                const nws_glyph *g = fonts_render(&f, 0, size, (uint8_t)text[c], &bm);
                 if (pf != 0xFF)
                     x += fonts_kerning_glyphs(&f, size, pf, pg, g->face, g->gindex);
                 int x0 = (int)((x + 32) >> 6) + g->left, y0 = (int)((runs[i].y + 32) >> 6) - g->top;
+                if (i == NRUNS - 1) /* the last run is not cut by the edges */
+                    CHECK(x0 >= 0 && x0 + g->width <= (int)W && y0 + g->rows <= (int)H);
                 for (unsigned gy = 0; gy < g->rows; gy++)
                     for (unsigned gx = 0; gx < g->width; gx++) {
                         int px = x0 + (int)gx, py = y0 + (int)gy;
