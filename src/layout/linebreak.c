@@ -184,8 +184,15 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
             }
             sums aft;
             after_break(l, b, &s, &aft);
+            /* Nodes at one place differ in what follows only by the
+             * fitness jump (at most FITNESS_DEMERITS): one dearer than the
+             * cheapest by more can never be on the best path. */
+            int64_t cheapest = INT64_MAX;
+            for (int k = 0; k < 4; k++)
+                if (best_from[k] >= 0 && best[k] < cheapest)
+                    cheapest = best[k];
             for (int k = 0; k < 4; k++) {
-                if (best_from[k] < 0)
+                if (best_from[k] < 0 || best[k] - FITNESS_DEMERITS > cheapest)
                     continue;
                 if (nn >= l->max_nodes)
                     return -1;
