@@ -81,28 +81,35 @@ static void pack_bytes(const nws_packer *pk, uint8_t *native, uint32_t stride, u
  * black is 0 or 1, MSB first; epdiy and IT8951: the first pixel in the
  * low nibble): the rows are copied eight bytes at a time, flipped and
  * swapped on the way. */
+static inline void xor_run(const uint8_t *src, uint8_t *dst, uint32_t n, uint64_t flip, int swap)
+{
+    uint32_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, src + i, 8);
+        if (swap)
+            w = (w >> 4 & 0x0F0F0F0F0F0F0F0Full) | (w << 4 & 0xF0F0F0F0F0F0F0F0ull);
+        w ^= flip;
+        memcpy(dst + i, &w, 8);
+    }
+    for (; i < n; i++)
+        dst[i] = (uint8_t)((swap ? (src[i] >> 4 | src[i] << 4) : src[i]) ^ flip);
+}
+
 static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0, uint32_t nrows)
 {
     const nws_fb *fb = pk->fb;
     uint64_t flip = 0x0101010101010101ull * pk->flip;
-    int swap = pk->swap;
     /* rows without padding are one run */
     uint32_t run = stride == fb->stride ? stride * nrows : fb->stride;
     uint32_t runs = stride == fb->stride ? 1 : nrows;
     for (uint32_t r = 0; r < runs; r++) {
         const uint8_t *src = fb->pix + (size_t)(y0 + r) * fb->stride;
         uint8_t *dst = native + (size_t)r * stride;
-        uint32_t i = 0;
-        for (; i + 8 <= run; i += 8) {
-            uint64_t w;
-            memcpy(&w, src + i, 8);
-            if (swap)
-                w = (w >> 4 & 0x0F0F0F0F0F0F0F0Full) | (w << 4 & 0xF0F0F0F0F0F0F0F0ull);
-            w ^= flip;
-            memcpy(dst + i, &w, 8);
-        }
-        for (; i < run; i++)
-            dst[i] = (uint8_t)((swap ? (src[i] >> 4 | src[i] << 4) : src[i]) ^ flip);
+        if (pk->swap) /* two loops, so that neither tests the swap per word */
+            xor_run(src, dst, run, flip, 1);
+        else
+            xor_run(src, dst, run, flip, 0);
         if (stride > fb->stride)
             memset(dst + fb->stride, pk->fill, stride - fb->stride);
     }
