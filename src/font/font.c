@@ -328,7 +328,7 @@ void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, 
     f->pool_used = 0;
 }
 
-const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp)
+const nws_glyph *fonts_glyph_lookup(nws_fonts *f, int style, int size, uint32_t cp)
 {
     return lookup(f, style, size, cp);
 }
@@ -418,17 +418,8 @@ const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
 
 _Static_assert(NWS_FONT_FACES <= 8 && NWS_FONT_SIZES <= 8, "kerning cache keys: 3 bits each");
 
-int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,
-                             uint32_t gb)
+int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint32_t gb)
 {
-    if (face_a != face_b || face_a >= NWS_FONT_FACES || !f->has_kerning[face_a] || !ga || !gb)
-        return 0;
-    const uint8_t *sets = f->kern_sets[face_a];
-    if (sets) {
-        uint32_t n = f->kern_glyphs[face_a];
-        if (!kernset_has(sets, n, ga) || !kernset_has(sets + (n + 7) / 8, n, gb))
-            return 0;
-    }
     uint32_t key = (ga * 2654435761u) ^ (gb * 40503u) ^ ((uint32_t)face_a << 24 | (uint32_t)size << 16);
     uint8_t which = (uint8_t)(0x80 | face_a << 3 | size); /* faces and sizes: 8 each */
     struct nws_kern *slot = &f->kern[(key ^ key >> 16) % f->nkern];

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "../core/arena.h"
+#include "kernset.h"
 
 #define NWS_FONT_STYLES 4     /* regular, italic, bold, bold italic (nws_style) */
 #define NWS_FONT_FALLBACKS 4
@@ -110,7 +111,7 @@ int fonts_size(nws_fonts *f, int32_t px);
  * lazily), so that drawing pages later takes no more arena. */
 int fonts_warm(nws_fonts *f, int style, int size);
 /* Metrics only (advance); NULL only if FreeType fails on the glyph. */
-const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp);
+static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp);
 /* With the bitmap; the pointer lives until the next fonts_* call.  Gray
  * bitmaps hold a byte per pixel: coverage, or what the coverage map made
  * of it; with nibbles set, two such 4-bit values a byte (high nibble
@@ -136,11 +137,37 @@ static inline unsigned fonts_gray_at(const nws_fonts *f, const nws_glyph *g, con
 }
 /* Kerning (26.6) between two glyphs already looked up, by face and glyph
  * index; 0 unless both come from one face.  Cached. */
-int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint8_t face_b,
-                             uint32_t gb);
+static inline int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga,
+                                           uint8_t face_b, uint32_t gb);
 /* FreeType's version as "2.12.1" (golden images depend on it). */
 void fonts_engine_version(const nws_fonts *f, char *buf, unsigned cap);
 /* Ascender (positive) and descender (negative) of the style's face. */
 void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_t *descender);
+
+/* The two calls above are made for every character laid out or drawn:
+ * what most of them need is answered here without a call. */
+const nws_glyph *fonts_glyph_lookup(nws_fonts *f, int style, int size, uint32_t cp);
+int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint32_t gb);
+
+static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp)
+{
+    if (cp < 128 && style == f->ascii_style && size == f->ascii_size && f->ascii[cp] != 0xFFFF)
+        return &f->slots[f->ascii[cp]];
+    return fonts_glyph_lookup(f, style, size, cp);
+}
+
+static inline int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga,
+                                           uint8_t face_b, uint32_t gb)
+{
+    if (face_a != face_b || face_a >= NWS_FONT_FACES || !f->has_kerning[face_a] || !ga || !gb)
+        return 0;
+    const uint8_t *sets = f->kern_sets[face_a];
+    if (sets) {
+        uint32_t n = f->kern_glyphs[face_a];
+        if (!kernset_has(sets, n, ga) || !kernset_has(sets + (n + 7) / 8, n, gb))
+            return 0;
+    }
+    return fonts_kerning_cached(f, size, face_a, ga, gb);
+}
 
 #endif
