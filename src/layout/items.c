@@ -237,8 +237,8 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             add = advance_kerned(l, style, size, cp, &kern_face, &kern_gi);
         }
         box->width += add;
-        memcpy(l->text + l->text_len, s + start, i - start);
-        l->text_len += i - start;
+        for (uint32_t b = start; b < i; b++) /* one to four bytes: no memcpy call */
+            l->text[l->text_len++] = s[b];
         box->len = (uint16_t)(box->len + (i - start));
         if ((cp == '-' || cp == 0x2010) && nws_break_between(prev, cp, next)) {
             /* After an explicit hyphen: TeX's \exhyphenpenalty. */

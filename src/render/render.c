@@ -24,7 +24,7 @@ static void bind_levels(nws_fonts *fonts, const nws_fb *fb)
 }
 
 /* Clip a glyph box against the fb: returns 0 when nothing shows. */
-static int clip(const nws_fb *fb, int *x0, int *y0, int *gx, int *gy, int *w, int *h)
+static inline int clip(const nws_fb *fb, int *x0, int *y0, int *gx, int *gy, int *w, int *h)
 {
     *gx = *gy = 0;
     if (*x0 < 0) {
@@ -102,11 +102,17 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
     int whole = ((unsigned)x0 >> 3) + 8u <= fb->stride;
     const uint8_t *src = bm + (size_t)gy * rb;
     uint8_t *dst = fb->pix + (size_t)y0 * fb->stride + ((unsigned)x0 >> 3);
+    if (whole && rb == 1) { /* body text at most sizes: rows of one byte */
+        for (int y = 0; y < h; y++, src++, dst += fb->stride) {
+            uint64_t bits = ((uint64_t)src[0] << 56 & keep) >> shift;
+            if (bits)
+                store_be64(dst, load_be64(dst) & ~bits);
+        }
+        return;
+    }
     for (int y = 0; y < h; y++, src += rb, dst += fb->stride) {
         uint64_t bits;
-        if (rb == 1)
-            bits = (uint64_t)src[0] << 56;
-        else if (rb == 2)
+        if (rb == 2)
             bits = (uint64_t)src[0] << 56 | (uint64_t)src[1] << 48;
         else {
             bits = 0;

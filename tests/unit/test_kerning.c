@@ -201,10 +201,11 @@ static void kerning_sets_read_damaged_tables(void)
     CHECK_INT(kernset_span(NULL, 0), 0);
 }
 
-/* Runs at every x parity, overlapping each other, and cut by all four
- * edges of a 4-bit fb (odd width): each pixel must be the darkest level
- * any glyph gives it, as a pixel-by-pixel reading of the cache says. */
-static void gray_glyphs_draw_as_pixels_say(void)
+/* Runs at every x parity (every bit offset for 1-bit), overlapping each
+ * other, and cut by all four edges of a 4-bit or 1-bit fb (odd width):
+ * each pixel must be the darkest level any glyph gives it, as a
+ * pixel-by-pixel reading of the cache says. */
+static void glyphs_draw_as_pixels_say(int mono)
 {
     mapped_file m;
     if (map_file(faces[0], &m) < 0) {
@@ -217,18 +218,18 @@ static void gray_glyphs_draw_as_pixels_say(void)
     nws_arena arena;
     nws_fonts f;
     arena_init(&arena, mem, asize);
-    CHECK_INT(fonts_init(&f, &arena, files, NULL, 0, 0, 512, 64 * 1024), 0);
+    CHECK_INT(fonts_init(&f, &arena, files, NULL, 0, mono ? NWS_FONT_MONO : 0, 512, 64 * 1024), 0);
     /* 23 px: glyph rows shorter than a word; 90 px: rows of several */
     static const int32_t sizes[2] = {23 * 64, 90 * 64};
     const unsigned W = 161, H = 97;
     for (int t = 0; t < 4; t++) {
-        unsigned levels = t & 1 ? 16 : 8;
+        unsigned levels = mono ? 2 : t & 1 ? 16 : 8;
         int size = fonts_size(&f, sizes[t / 2]);
         int scale = t / 2 ? 3 : 1;
         static uint8_t fbmem[81 * 97], want[161 * 97];
         nws_fb fb;
         CHECK_INT(fb_init(&fb, W, H, levels, fbmem, sizeof fbmem), 0);
-        CHECK_INT(fb.bpp, 4);
+        CHECK_INT(fb.bpp, mono ? 1 : 4);
         /* nine runs of the words, and a last one of "ll" in the fb's last
          * bytes (its words end at the buffer's end) */
         static const char text[] = "AVWay, {gj}ll";
@@ -272,7 +273,8 @@ static void gray_glyphs_draw_as_pixels_say(void)
                 for (unsigned gy = 0; gy < g->rows; gy++)
                     for (unsigned gx = 0; gx < g->width; gx++) {
                         int px = x0 + (int)gx, py = y0 + (int)gy;
-                        unsigned lv = fonts_gray_at(&f, g, bm, gx, gy);
+                        unsigned lv = !mono ? fonts_gray_at(&f, g, bm, gx, gy)
+                                      : (bm[gy * ((g->width + 7u) / 8u) + gx / 8] >> (7 - (gx & 7))) & 1 ? 0 : 1;
                         if (px >= 0 && py >= 0 && px < (int)W && py < (int)H && lv < want[py * W + px])
                             want[py * W + px] = (uint8_t)lv;
                     }
@@ -290,14 +292,25 @@ static void gray_glyphs_draw_as_pixels_say(void)
         CHECK_INT(differ, 0);
         CHECK(ink > 300 * scale);
     }
-    CHECK(f.nibbles);
+    CHECK(f.nibbles == !mono);
     fonts_done(&f);
     free(mem);
     unmap_file(&m);
 }
 
+static void gray_glyphs_draw_as_pixels_say(void)
+{
+    glyphs_draw_as_pixels_say(0);
+}
+
+static void mono_glyphs_draw_as_pixels_say(void)
+{
+    glyphs_draw_as_pixels_say(1);
+}
+
 const test_case kerning_tests[] = {
     {"gray_glyphs_draw_as_pixels_say", gray_glyphs_draw_as_pixels_say},
+    {"mono_glyphs_draw_as_pixels_say", mono_glyphs_draw_as_pixels_say},
     {"kerning_sets_never_drop_a_pair", kerning_sets_never_drop_a_pair},
     {"kerning_sets_read_damaged_tables", kerning_sets_read_damaged_tables},
     {NULL, NULL},
