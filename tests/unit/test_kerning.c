@@ -199,6 +199,27 @@ static void kerning_sets_read_damaged_tables(void)
     put32(s.b + 12, 5000);
     CHECK_INT(kernset_span(s.b, s.len), 0);
     CHECK_INT(kernset_span(NULL, 0), 0);
+    /* Random damage anywhere (sanitizer builds catch a read outside): the
+     * span stays within what sets are made for, and filling sets of that
+     * size stays inside them. */
+    uint32_t seed = 12345;
+    static uint8_t big_l[NWS_KERNSET_MAX_GLYPHS / 8 + 8], big_r[NWS_KERNSET_MAX_GLYPHS / 8 + 8];
+    int bad_span = 0;
+    for (int i = 0; i < 3000; i++) {
+        make_sfnt(&s, pairs, 3);
+        for (int flips = 0; flips < 1 + i % 4; flips++) {
+            seed = seed * 1103515245u + 12345u;
+            s.b[(seed >> 8) % s.len] = (uint8_t)(seed >> 24);
+        }
+        uint32_t n = kernset_span(s.b, s.len);
+        bad_span += n > NWS_KERNSET_MAX_GLYPHS;
+        if (n) {
+            memset(big_l + (n + 7) / 8, 0x5A, 8);
+            kernset_fill(s.b, s.len, n, big_l, big_r);
+            bad_span += big_l[(n + 7) / 8] != 0x5A; /* nothing written past the set */
+        }
+    }
+    CHECK_INT(bad_span, 0);
 }
 
 /* Runs at every x parity (every bit offset for 1-bit), overlapping each
