@@ -40,7 +40,7 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size);
 /* A board's packing prepared once for a framebuffer (its tables cost
  * more than a band of rows), for packing a screen band by band without a
  * whole native buffer (microcontrollers).  Sane only after init. */
-enum { NWS_PACK_GENERIC = 0, NWS_PACK_BYTES, NWS_PACK_4_TO_8, NWS_PACK_XOR };
+enum { NWS_PACK_GENERIC = 0, NWS_PACK_4_TO_8, NWS_PACK_XOR };
 typedef struct nws_packer {
     const nws_fb *fb;
     const nws_board *b;

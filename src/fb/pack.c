@@ -46,36 +46,6 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
             out[x] = (uint8_t)((row[i] >> (8u - bpp * (k + 1))) & mask);
 }
 
-/* Same depth, no rotation: every model byte maps to one native byte
- * (levels, polarity and slot order folded into the packer's table).  A
- * text page is mostly paper, so runs of eight white model bytes are
- * written as one word without lookups. */
-static void pack_bytes(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
-                       uint32_t nrows)
-{
-    const nws_fb *fb = pk->fb;
-    uint64_t white_in = 0x0101010101010101ull * pk->white_model;
-    uint64_t white_out = 0x0101010101010101ull * pk->table[pk->white_model][0];
-    for (uint32_t y = y0; y < y0 + nrows; y++) {
-        const uint8_t *src = fb->pix + (size_t)y * fb->stride;
-        uint8_t *dst = native + (size_t)(y - y0) * stride;
-        uint32_t i = 0;
-        for (; i + 8 <= fb->stride; i += 8) {
-            uint64_t w;
-            memcpy(&w, src + i, 8);
-            if (w == white_in) {
-                memcpy(dst + i, &white_out, 8);
-                continue;
-            }
-            for (unsigned k = 0; k < 8; k++)
-                dst[i + k] = pk->table[src[i + k]][0];
-        }
-        for (; i < fb->stride; i++)
-            dst[i] = pk->table[src[i]][0];
-        memset(dst + fb->stride, pk->fill, stride - fb->stride);
-    }
-}
-
 /* Same depth, no rotation, and the table is the identity or its
  * complement, with the two pixels of a byte swapped or not (1-bit panels:
  * black is 0 or 1, MSB first; epdiy and IT8951: the first pixel in the
@@ -126,11 +96,6 @@ static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, 
     uint64_t white_in = 0x0101010101010101ull * pk->white_model;
     uint64_t white_out = 0x0101010101010101ull * pk->table[pk->white_model][0];
     uint32_t whole = fb->width / 2;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint16_t pair[256]; /* the table's two bytes as they lie in memory */
-    for (unsigned v = 0; v < 256; v++)
-        memcpy(&pair[v], pk->table[v], 2);
-#endif
     for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
         uint8_t *dst = native + (size_t)(y - y0) * stride;
@@ -146,8 +111,11 @@ static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             for (unsigned h = 0; h < 8; h += 4) {
                 const uint8_t *q = src + i + h;
-                uint64_t o = (uint64_t)pair[q[0]] | (uint64_t)pair[q[1]] << 16 |
-                             (uint64_t)pair[q[2]] << 32 | (uint64_t)pair[q[3]] << 48;
+                uint16_t t[4]; /* each the table's two bytes as they lie in memory */
+                for (unsigned k = 0; k < 4; k++)
+                    memcpy(&t[k], pk->table[q[k]], 2);
+                uint64_t o = (uint64_t)t[0] | (uint64_t)t[1] << 16 | (uint64_t)t[2] << 32 |
+                             (uint64_t)t[3] << 48;
                 memcpy(dst + 2 * (i + h), &o, 8);
             }
 #else
@@ -198,9 +166,8 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
     for (unsigned s = 0; s < 8; s += b->pack.bpp)
         pk->fill = (uint8_t)((pk->fill << b->pack.bpp) | white);
     pk->path = NWS_PACK_GENERIC;
-    if (b->pack.rotation == 0 && b->pack.bpp == fb->bpp)
-        pk->path = NWS_PACK_BYTES;
-    else if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4)
+    int same = b->pack.rotation == 0 && b->pack.bpp == fb->bpp; /* maybe word-wise, below */
+    if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4)
         pk->path = NWS_PACK_4_TO_8;
     /* a model byte's pixels, white beyond the levels, as native byte(s) */
     unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
@@ -224,8 +191,9 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         pk->table[v][1] = 0;
     }
     /* The table as a copy, a complement, a nibble swap or both, for the
-     * bytes a model can hold (levels past the board's never occur). */
-    for (int swap = 0; pk->path == NWS_PACK_BYTES && swap <= (bpp == 4); swap++) {
+     * bytes a model can hold (levels past the board's never occur); any
+     * other table (no board has one) goes pixel by pixel. */
+    for (int swap = 0; same && pk->path == NWS_PACK_GENERIC && swap <= (bpp == 4); swap++) {
         uint8_t flip = pk->table[0][0];
         unsigned v = 0;
         for (; v < 256; v++) {
@@ -260,7 +228,6 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
     if (ny0 > nh || nrows > nh - ny0 || size < (size_t)nrows * stride)
         return -1;
     switch (pk->path) {
-    case NWS_PACK_BYTES: pack_bytes(pk, out, stride, ny0, nrows); return 0;
     case NWS_PACK_XOR: pack_xor(pk, out, stride, ny0, nrows); return 0;
     case NWS_PACK_4_TO_8: pack_4_to_8(pk, out, stride, ny0, nrows); return 0;
     default: return pack_rows_generic(pk, ny0, nrows, out);

@@ -274,8 +274,9 @@ static nws_glyph *note_ascii(nws_fonts *f, int style, int size, uint32_t cp, uin
 /* Find or create the cache entry (metrics loaded). */
 static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
 {
-    if (cp < 128 && style == f->ascii_style && size == f->ascii_size && f->ascii[cp] != 0xFFFF)
-        return &f->slots[f->ascii[cp]];
+    nws_glyph *known = fonts__ascii_entry(f, style, size, cp);
+    if (known)
+        return known;
     if (style < 0 || style >= NWS_FONT_STYLES || size < 0 || size >= f->nsizes)
         return NULL;
     uint32_t mask = f->nslots - 1, i = hash_key(style, size, cp) & mask;

@@ -149,11 +149,19 @@ void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_
 const nws_glyph *fonts_glyph_lookup(nws_fonts *f, int style, int size, uint32_t cp);
 int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint32_t gb);
 
-static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp)
+/* The cache entry of an ASCII character of the current style and size,
+ * from the ASCII index; NULL when the index does not know it. */
+static inline nws_glyph *fonts__ascii_entry(nws_fonts *f, int style, int size, uint32_t cp)
 {
     if (cp < 128 && style == f->ascii_style && size == f->ascii_size && f->ascii[cp] != 0xFFFF)
         return &f->slots[f->ascii[cp]];
-    return fonts_glyph_lookup(f, style, size, cp);
+    return NULL;
+}
+
+static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, uint32_t cp)
+{
+    const nws_glyph *g = fonts__ascii_entry(f, style, size, cp);
+    return g ? g : fonts_glyph_lookup(f, style, size, cp);
 }
 
 static inline int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga,

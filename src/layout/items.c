@@ -81,7 +81,7 @@ int32_t layout_measure(nws_layout *l, int style, int size, const uint8_t *s, uin
     for (uint32_t i = 0; i < n;) {
         uint32_t cp;
         i += (uint32_t)utf8_next(s + i, n - i, &cp);
-        if (cp < 0x80 || !nws_is_invisible(cp))
+        if (!nws_is_invisible(cp))
             w += advance_kerned(l, style, size, cp, &face, &gi);
     }
     return w;
@@ -200,13 +200,9 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             prev = cp;
             continue;
         }
-        if (cp >= 0x80 && nws_is_invisible(cp)) /* no ASCII character is */
+        if (nws_is_invisible(cp))
             continue;
-        /* An ASCII character after an ASCII letter or digit never breaks
-         * (nws_break_between's rules): most of a text, without the call. */
-        int plain = cp < 0x80 && (prev - '0' < 10u || (prev | 0x20) - 'a' < 26u);
-        if (box && prev && !plain && nws_break_between(prev2, prev, cp) && prev != '-' &&
-            prev != 0x2010) {
+        if (box && prev && nws_break_between(prev2, prev, cp) && prev != '-' && prev != 0x2010) {
             /* Between ideographs: a free break. */
             add_penalty(l, 0, 0, 0);
             box = NULL;

@@ -260,7 +260,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
         for (uint32_t k = 0; k < r->len;) {
             uint32_t cp;
             k += (uint32_t)utf8_next(s + k, r->len - k, &cp);
-            if (cp >= 0x80 && nws_is_invisible(cp)) /* no ASCII character is */
+            if (nws_is_invisible(cp))
                 continue;
             const uint8_t *bm;
             const nws_glyph *g = fonts_render(fonts, r->style, r->size, cp, &bm);

@@ -26,13 +26,13 @@ static int is_alnum(uint32_t cp)
     return (cp >= '0' && cp <= '9') || is_letter(cp);
 }
 
-int nws_is_invisible(uint32_t cp)
+int nws__invisible_rules(uint32_t cp)
 {
     return cp == NWS_CP_SOFT_HYPHEN || cp == NWS_CP_ZWSP || cp == NWS_CP_WORD_JOINER ||
            cp == 0xFEFF || cp == 0x200C || cp == 0x200D;
 }
 
-int nws_break_between(uint32_t a, uint32_t b, uint32_t c)
+int nws__break_rules(uint32_t a, uint32_t b, uint32_t c)
 {
     /* Keep these few rules in step with UAX #14 where they overlap: what
      * they get wrong, newspack repairs with U+200B and U+2060, at a cost

@@ -17,9 +17,25 @@
 #define NWS_CP_NBSP 0x00A0u
 
 int nws_is_ideograph(uint32_t cp);
-/* May a line break between b and c, where a precedes b (0 at the start)? */
-int nws_break_between(uint32_t a, uint32_t b, uint32_t c);
-/* Characters that take no room and are never drawn. */
-int nws_is_invisible(uint32_t cp);
+/* The rules themselves; nws_break_between() and nws_is_invisible() answer
+ * the common ASCII cases first, without a call. */
+int nws__break_rules(uint32_t a, uint32_t b, uint32_t c);
+int nws__invisible_rules(uint32_t cp);
+
+/* May a line break between b and c, where a precedes b (0 at the start)?
+ * After an ASCII letter or digit no rule breaks before an ASCII
+ * character: most of a text is answered here. */
+static inline int nws_break_between(uint32_t a, uint32_t b, uint32_t c)
+{
+    if (c < 0x80 && (b - '0' < 10u || (b | 0x20u) - 'a' < 26u))
+        return 0;
+    return nws__break_rules(a, b, c);
+}
+
+/* Characters that take no room and are never drawn (none is ASCII). */
+static inline int nws_is_invisible(uint32_t cp)
+{
+    return cp >= 0x80 && nws__invisible_rules(cp);
+}
 
 #endif

@@ -44,6 +44,6 @@ typedef struct test_case {
 /* Each test file exports a NULL-terminated table. */
 extern const test_case text_tests[], date_tests[], parser_tests[], bundle_tests[],
     damage_tests[], alloc_tests[], fb_tests[], layout_tests[], markup_tests[], typeset_tests[], image_tests[], reader_tests[], raster_tests[], panel_tests[],
-    kerning_tests[];
+    glyph_tests[];
 
 #endif

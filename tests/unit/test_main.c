@@ -21,7 +21,7 @@ int main(int argc, char **argv)
     const test_case *tables[] = {text_tests,  date_tests,   parser_tests,
                                  bundle_tests, damage_tests, alloc_tests,
                                  fb_tests,    layout_tests, markup_tests, typeset_tests, image_tests, reader_tests, raster_tests, panel_tests,
-                                 kerning_tests};
+                                 glyph_tests};
     int pass = 0, fail = 0;
     const char *only = argc > 1 ? argv[1] : NULL;
     /* UNIT_SKIP=a,b skips cases whose names contain a or b (valgrind runs

@@ -1,4 +1,4 @@
-/* test_kerning.c -- glyphs from the cache to the page: the 'kern' glyph
+/* test_glyphs.c -- glyphs from the cache to the page: the 'kern' glyph
  * sets that spare FreeType the pairs no table lists (never a kerned pair
  * dropped, damaged tables read safely), and the word-at-a-time drawing of
  * gray glyphs against a pixel-at-a-time reference. */
@@ -329,7 +329,7 @@ static void mono_glyphs_draw_as_pixels_say(void)
     glyphs_draw_as_pixels_say(1);
 }
 
-const test_case kerning_tests[] = {
+const test_case glyph_tests[] = {
     {"gray_glyphs_draw_as_pixels_say", gray_glyphs_draw_as_pixels_say},
     {"mono_glyphs_draw_as_pixels_say", mono_glyphs_draw_as_pixels_say},
     {"kerning_sets_never_drop_a_pair", kerning_sets_never_drop_a_pair},
