@@ -168,8 +168,8 @@ for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
         W=$(awk -v p="$w" -v d="$dpi" 'BEGIN { print p * 72 / d }')
         H=$(awk -v p="$h" -v d="$dpi" 'BEGIN { print p * 72 / d }')
         S=$(awk -v s="$size" 'BEGIN { print s / 10 }')
-        # start-up: process, EPUB and first page, page breaks already saved
-        mutool_run "$W" "$H" "$dpi" "$S" 1 0 >/dev/null
+        # start-up: process, EPUB and first page with the page breaks saved
+        # (the first of the five runs saves them; a later one is the best)
         one=$(mutool_run "$W" "$H" "$dpi" "$S" 1 0)
         all=$(mutool_run "$W" "$H" "$dpi" "$S" "" 1)
         mp=$(cat "$T/mutool.pages")
