@@ -40,14 +40,23 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size);
 /* A board's packing prepared once for a framebuffer (its tables cost
  * more than a band of rows), for packing a screen band by band without a
  * whole native buffer (microcontrollers).  Sane only after init. */
-enum { NWS_PACK_GENERIC = 0, NWS_PACK_4_TO_8, NWS_PACK_XOR };
+enum { NWS_PACK_GENERIC = 0, NWS_PACK_4_TO_8, NWS_PACK_XOR, NWS_PACK_SPREAD };
+/* NWS_PACK_SPREAD (Y8 grays by vector arithmetic) needs the compiler's
+ * vector types and SSE2 or NEON; elsewhere such boards take 4_TO_8. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    (defined(__SSE2__) || defined(__ARM_NEON)) && defined(__has_builtin)
+#if __has_builtin(__builtin_convertvector)
+#define NWS_PACK_VECTORS 1
+#endif
+#endif
 typedef struct nws_packer {
     const nws_fb *fb;
     const nws_board *b;
     uint8_t lut[256];       /* level -> native value */
     uint8_t table[256][2];  /* model byte -> native byte(s), for the fast paths */
     uint8_t fill, white_model, path;
-    uint8_t flip, swap;     /* NWS_PACK_XOR: xor with flip, nibbles swapped */
+    uint8_t flip, swap;     /* NWS_PACK_XOR: xor with flip, nibbles swapped;
+                               NWS_PACK_SPREAD: xor with flip */
 } nws_packer;
 /* fb must have the board's reading size and gray levels.  0 or -1. */
 int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b);

@@ -85,6 +85,53 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
     }
 }
 
+/* The rest of a row from model byte i on, through the table, and the
+ * padding up to the native stride. */
+static void finish_row_4_to_8(const nws_packer *pk, const uint8_t *src, uint8_t *dst, uint32_t i,
+                              uint32_t stride)
+{
+    uint32_t width = pk->fb->width, whole = width / 2;
+    for (; i < whole; i++)
+        memcpy(dst + 2 * i, pk->table[src[i]], 2);
+    if (width & 1)
+        dst[width - 1] = pk->table[src[whole]][0];
+    memset(dst + width, pk->fill, stride - width);
+}
+
+/* Where the native value of a level is the level in both nibbles (0x00,
+ * 0x11 ... 0xFF, the Kobo's and Kindle's Y8 grays), possibly complemented,
+ * a model byte turns into its two native bytes by arithmetic, which the
+ * compiler's vector types do 32 pixels at a time on SSE2 and NEON:
+ * each byte widens to a 16-bit lane, its nibbles go to the lane's two
+ * bytes (the first pixel, the high nibble, to the low byte: little
+ * endian), and n | n << 4 doubles each. */
+#ifdef NWS_PACK_VECTORS
+typedef uint8_t model_bytes16 __attribute__((vector_size(16)));
+typedef uint16_t native_pairs16 __attribute__((vector_size(32)));
+
+static void pack_spread(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
+                        uint32_t nrows)
+{
+    const nws_fb *fb = pk->fb;
+    uint16_t flip = (uint16_t)(pk->flip * 0x0101u);
+    uint32_t whole = fb->width / 2;
+    for (uint32_t y = y0; y < y0 + nrows; y++) {
+        const uint8_t *src = fb->pix + (size_t)y * fb->stride;
+        uint8_t *dst = native + (size_t)(y - y0) * stride;
+        uint32_t i = 0;
+        for (; i + 16 <= whole; i += 16) {
+            model_bytes16 b;
+            memcpy(&b, src + i, 16);
+            native_pairs16 w = __builtin_convertvector(b, native_pairs16);
+            native_pairs16 n = w >> 4 | (w & 15) << 8;
+            n = (n | n << 4) ^ flip;
+            memcpy(dst + 2 * i, &n, 32);
+        }
+        finish_row_4_to_8(pk, src, dst, i, stride);
+    }
+}
+#endif
+
 /* 16 gray levels into an 8-bit framebuffer (Kobo, Kindle): the table
  * turns a model byte into two native bytes; sixteen white pixels take one
  * test, and on a little-endian CPU four model bytes make one 8-byte
@@ -129,11 +176,7 @@ static void pack_4_to_8(const nws_packer *pk, uint8_t *native, uint32_t stride, 
                 memcpy(dst + 2 * (i + k), pk->table[src[i + k]], 2);
 #endif
         }
-        for (; i < whole; i++)
-            memcpy(dst + 2 * i, pk->table[src[i]], 2);
-        if (fb->width & 1)
-            dst[fb->width - 1] = pk->table[src[whole]][0];
-        memset(dst + fb->width, pk->fill, stride - fb->width);
+        finish_row_4_to_8(pk, src, dst, i, stride);
     }
 }
 
@@ -196,6 +239,23 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         pk->table[v][0] = out;
         pk->table[v][1] = 0;
     }
+#ifdef NWS_PACK_VECTORS
+    if (pk->path == NWS_PACK_4_TO_8) {
+        uint8_t flip = pk->table[0][0];
+        unsigned v = 0;
+        for (; v < 256; v++) {
+            unsigned hi = v >> 4, lo = v & 15u;
+            if (hi < fb->levels && lo < fb->levels &&
+                (pk->table[v][0] != (uint8_t)(hi * 0x11u ^ flip) ||
+                 pk->table[v][1] != (uint8_t)(lo * 0x11u ^ flip)))
+                break;
+        }
+        if (v == 256 && (flip == 0 || flip == 0xFF)) {
+            pk->path = NWS_PACK_SPREAD;
+            pk->flip = flip;
+        }
+    }
+#endif
     /* The table as a copy, a complement, a nibble swap or both, for the
      * bytes a model can hold (levels past the board's never occur); any
      * other table (no board has one) goes pixel by pixel. */
@@ -236,6 +296,9 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
     switch (pk->path) {
     case NWS_PACK_XOR: pack_xor(pk, out, stride, ny0, nrows); return 0;
     case NWS_PACK_4_TO_8: pack_4_to_8(pk, out, stride, ny0, nrows); return 0;
+#ifdef NWS_PACK_VECTORS
+    case NWS_PACK_SPREAD: pack_spread(pk, out, stride, ny0, nrows); return 0;
+#endif
     default: return pack_rows_generic(pk, ny0, nrows, out);
     }
 }
