@@ -51,9 +51,23 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
  * black is 0 or 1, MSB first; epdiy and IT8951: the first pixel in the
  * low nibble): the rows are copied eight bytes at a time, flipped and
  * swapped on the way. */
+#ifdef NWS_PACK_VECTORS
+typedef uint8_t bytes32 __attribute__((vector_size(32)));
+#endif
+
 static inline void xor_run(const uint8_t *src, uint8_t *dst, uint32_t n, uint64_t flip, int swap)
 {
     uint32_t i = 0;
+#ifdef NWS_PACK_VECTORS
+    for (; i + 32 <= n; i += 32) {
+        bytes32 w;
+        memcpy(&w, src + i, 32);
+        if (swap)
+            w = w >> 4 | w << 4;
+        w ^= (uint8_t)flip;
+        memcpy(dst + i, &w, 32);
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, src + i, 8);
