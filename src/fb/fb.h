@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "../board/board.h"
+#include "../core/vectors.h"
 
 typedef struct nws_fb {
     uint8_t *pix;
@@ -41,14 +42,8 @@ int fb_pack(const nws_fb *fb, const nws_board *b, uint8_t *native, size_t size);
  * more than a band of rows), for packing a screen band by band without a
  * whole native buffer (microcontrollers).  Sane only after init. */
 enum { NWS_PACK_GENERIC = 0, NWS_PACK_4_TO_8, NWS_PACK_XOR, NWS_PACK_SPREAD };
-/* NWS_PACK_SPREAD (Y8 grays by vector arithmetic) needs the compiler's
- * vector types and SSE2 or NEON; elsewhere such boards take 4_TO_8. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
-    (defined(__SSE2__) || defined(__ARM_NEON)) && defined(__has_builtin)
-#if __has_builtin(__builtin_convertvector)
-#define NWS_PACK_VECTORS 1
-#endif
-#endif
+/* NWS_PACK_SPREAD (Y8 grays by vector arithmetic) needs NWS_VECTORS
+ * (core/vectors.h); without it such boards take NWS_PACK_4_TO_8. */
 typedef struct nws_packer {
     const nws_fb *fb;
     const nws_board *b;

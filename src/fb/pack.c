@@ -51,14 +51,14 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
  * black is 0 or 1, MSB first; epdiy and IT8951: the first pixel in the
  * low nibble): the rows are copied eight bytes at a time, flipped and
  * swapped on the way. */
-#ifdef NWS_PACK_VECTORS
+#ifdef NWS_VECTORS
 typedef uint8_t bytes32 __attribute__((vector_size(32)));
 #endif
 
 static inline void xor_run(const uint8_t *src, uint8_t *dst, uint32_t n, uint64_t flip, int swap)
 {
     uint32_t i = 0;
-#ifdef NWS_PACK_VECTORS
+#ifdef NWS_VECTORS
     for (; i + 32 <= n; i += 32) {
         bytes32 w;
         memcpy(&w, src + i, 32);
@@ -119,7 +119,7 @@ static void finish_row_4_to_8(const nws_packer *pk, const uint8_t *src, uint8_t 
  * each byte widens to a 16-bit lane, its nibbles go to the lane's two
  * bytes (the first pixel, the high nibble, to the low byte: little
  * endian), and n | n << 4 doubles each. */
-#ifdef NWS_PACK_VECTORS
+#ifdef NWS_VECTORS
 typedef uint8_t model_bytes16 __attribute__((vector_size(16)));
 typedef uint16_t native_pairs16 __attribute__((vector_size(32)));
 
@@ -253,7 +253,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         pk->table[v][0] = out;
         pk->table[v][1] = 0;
     }
-#ifdef NWS_PACK_VECTORS
+#ifdef NWS_VECTORS
     if (pk->path == NWS_PACK_4_TO_8) {
         uint8_t flip = pk->table[0][0];
         unsigned v = 0;
@@ -310,7 +310,7 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
     switch (pk->path) {
     case NWS_PACK_XOR: pack_xor(pk, out, stride, ny0, nrows); return 0;
     case NWS_PACK_4_TO_8: pack_4_to_8(pk, out, stride, ny0, nrows); return 0;
-#ifdef NWS_PACK_VECTORS
+#ifdef NWS_VECTORS
     case NWS_PACK_SPREAD: pack_spread(pk, out, stride, ny0, nrows); return 0;
 #endif
     default: return pack_rows_generic(pk, ny0, nrows, out);

@@ -83,9 +83,16 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         while (f->nslots * 3 < cache_slots * 4)
             f->nslots *= 2;
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
-        /* 8 bytes past the end: the drawing code reads glyph rows a word
-         * at a time (render.c) */
-        f->pool = arena_alloc(arena, pool_bytes + 8);
+        /* Slack around the bitmaps: the drawing code reads glyph rows a
+         * word at a time, gray ones a vector (16 bytes) at a time and,
+         * at an odd x, from the byte before too (render.c). */
+        size_t before = f->mono ? 0 : NWS_GLYPH_SLACK, after = f->mono ? 8 : NWS_GLYPH_SLACK;
+        uint8_t *base = arena_alloc(arena, pool_bytes + before + after);
+        if (base) {
+            memset(base, 0, before);
+            memset(base + before + pool_bytes, 0, after);
+            f->pool = base + before;
+        }
         f->pool_size = pool_bytes;
         /* Only pairs of glyphs the 'kern' tables name get here (see
          * fonts_kerning_glyphs), a few hundred in a language */
@@ -131,7 +138,7 @@ void fonts_done(nws_fonts *f)
     if (f->kern)
         arena_free(f->arena, f->kern);
     if (f->pool)
-        arena_free(f->arena, f->pool);
+        arena_free(f->arena, f->pool - (f->mono ? 0 : NWS_GLYPH_SLACK));
     if (f->raster_work)
         arena_free(f->arena, f->raster_work);
     for (int i = NWS_FONT_FACES - 1; i >= 0; i--)

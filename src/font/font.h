@@ -22,6 +22,11 @@ typedef struct nws_font_file {
     size_t size;
 } nws_font_file;
 
+/* Bytes kept readable (zero) before and after a gray cache's bitmaps:
+ * drawing reads a glyph row 16 bytes at a time, and from the byte before
+ * it at an odd x (render.c).  A mono cache keeps 8 after. */
+#define NWS_GLYPH_SLACK 16
+
 typedef struct nws_glyph {
     uint32_t cp;
     uint8_t style, size, face, has_bitmap, used;

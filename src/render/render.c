@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/utf8.h"
+#include "../core/vectors.h"
 #include "../text/breaks.h"
 
 /* Coverage 0..255 to the panel level to darken towards (0 = black),
@@ -183,6 +184,67 @@ static inline uint64_t nibble_span(unsigned from, unsigned to)
     return to >= 16 ? m : m & ~(~0ull >> (4 * to));
 }
 
+#ifdef NWS_VECTORS
+typedef uint8_t bytes16 __attribute__((vector_size(16)));
+enum { GLYPH_VECTORS = 3 }; /* rows up to 48 model bytes (96 pixels) */
+
+/* darker_nibbles sixteen bytes at a time: the high and the low nibbles
+ * apart, each the smaller as an unsigned byte. */
+static inline bytes16 darker_bytes16(bytes16 a, bytes16 b)
+{
+    bytes16 ah = a & 0xF0, bh = b & 0xF0, al = a & 0x0F, bl = b & 0x0F;
+    bytes16 mh = (bytes16)(ah < bh), ml = (bytes16)(al < bl);
+    return (ah & mh) | (bh & ~mh) | (al & ml) | (bl & ~ml);
+}
+
+/* blit_gray_nibbles a row at a time, in up to GLYPH_VECTORS vectors of
+ * sixteen model bytes, without a branch per pixel or word: the glyph's
+ * nibbles are kept by a mask made once, paper goes everywhere else, and
+ * "the darker wins" leaves the model as it was beyond the glyph.  Reads
+ * up to 16 bytes past a row and the byte before it (the cache's slack,
+ * NWS_GLYPH_SLACK).  -1 when the glyph is too wide or its last vectors
+ * would pass the model's end: the word-wise loop draws it. */
+static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *row, uint32_t stride,
+                             const uint8_t *end, unsigned odd, unsigned w, unsigned white)
+{
+    uint32_t nb = (odd + w + 1u) / 2u; /* model bytes a row */
+    unsigned n = (nb + 15u) / 16u;
+    if (n > GLYPH_VECTORS || row + (size_t)(h - 1) * stride + 16u * n > end)
+        return -1;
+    bytes16 keep[GLYPH_VECTORS], at = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    bytes16 paper = (bytes16){0} + (uint8_t)(white * 0x11u);
+    uint8_t hi = (uint8_t)(odd + w); /* nibbles from the first byte's high one: [odd, hi) */
+    for (unsigned c = 0; c < n; c++, at += 16) {
+        bytes16 first = at + at; /* a byte's high nibble */
+        keep[c] = ((bytes16)(first < hi) & 0xF0) | ((bytes16)(first + 1 < hi) & 0x0F);
+    }
+    if (odd)
+        keep[0][0] &= 0x0F;
+    for (int y = 0; y < h; y++, src += rb, row += stride) {
+        for (unsigned c = 0; c < n; c++) {
+            bytes16 v, d;
+            memcpy(&v, src + 16 * c, 16);
+            if (odd) { /* a nibble right: each byte's low one comes from the byte before */
+                bytes16 before;
+                memcpy(&before, src + 16 * c - 1, 16);
+                v = v >> 4 | before << 4;
+            }
+            v = (v & keep[c]) | (paper & ~keep[c]);
+            memcpy(&d, row + 16 * c, 16);
+            uint64_t same[2]; /* still paper, as under most glyphs: v as it is */
+            bytes16 eq = (bytes16)(d == paper);
+            memcpy(same, &eq, 16);
+            if (!~(same[0] & same[1]))
+                d = v;
+            else
+                d = darker_bytes16(d, v);
+            memcpy(row + 16 * c, &d, 16);
+        }
+    }
+    return 0;
+}
+#endif
+
 /* Gray glyph, two pixels a byte, into a 4-bit model (8 and 16 levels):
  * eight bytes (sixteen pixels) at a time.  Where the model is still paper
  * the glyph's bytes are stored; elsewhere each pixel keeps the darker
@@ -209,6 +271,10 @@ static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm,
     const uint8_t *src = bm + (size_t)gy * rb;
     uint8_t *row = fb->pix + (size_t)y0 * fb->stride + (uint32_t)x0 / 2u;
     const uint8_t *end = fb->pix + (size_t)fb->stride * fb->height;
+#ifdef NWS_VECTORS
+    if (blit_gray_vectors(src, rb, h, row, fb->stride, end, odd, (unsigned)w, white) == 0)
+        return;
+#endif
     for (int y = 0; y < h; y++, src += rb, row += fb->stride) {
         for (uint32_t k = 0; k < nb; k += 8) {
             uint64_t v = load_be64(src + k);

@@ -135,7 +135,7 @@ static void native_layouts_match_the_controllers(void)
         CHECK_INT(pk.path == NWS_PACK_XOR, cases[i].word_copy);
         /* Y8 boards: by vector arithmetic where the compiler has vectors */
         if (b->pack.bpp == 8) {
-#ifdef NWS_PACK_VECTORS
+#ifdef NWS_VECTORS
             CHECK_INT(pk.path, NWS_PACK_SPREAD);
 #else
             CHECK_INT(pk.path, NWS_PACK_4_TO_8);

@@ -222,30 +222,95 @@ static void kerning_sets_read_damaged_tables(void)
     CHECK_INT(bad_span, 0);
 }
 
+/* Liberation Serif alone in fonts of its own arena, for drawing tests. */
+typedef struct {
+    mapped_file file;
+    void *mem;
+    nws_arena arena;
+    nws_fonts fonts;
+} drawing_fonts;
+
+static int drawing_fonts_open(drawing_fonts *d, unsigned flags, uint32_t slots, uint32_t pool)
+{
+    if (map_file(faces[0], &d->file) < 0) {
+        CHECK(!"fonts/ readable");
+        return -1;
+    }
+    nws_font_file files[4] = {{d->file.data, d->file.size}, {0, 0}, {0, 0}, {0, 0}};
+    size_t asize = 2u << 20;
+    d->mem = malloc(asize);
+    arena_init(&d->arena, d->mem, asize);
+    CHECK_INT(fonts_init(&d->fonts, &d->arena, files, NULL, 0, flags, slots, pool), 0);
+    return 0;
+}
+
+static void drawing_fonts_close(drawing_fonts *d)
+{
+    fonts_done(&d->fonts);
+    free(d->mem);
+    unmap_file(&d->file);
+}
+
+/* The reference drawing of a page: the same pens as render_page, every
+ * glyph pixel by pixel from the cache, the darkest level winning. */
+static void draw_by_pixels(nws_fonts *f, const lay_page *page, int mono, unsigned levels,
+                           uint8_t *want, unsigned W, unsigned H)
+{
+    memset(want, (int)levels - 1, (size_t)W * H);
+    for (uint32_t i = 0; i < page->nruns; i++) {
+        const lay_run *r = &page->runs[i];
+        int32_t x = r->x;
+        uint8_t pf = 0xFF;
+        uint32_t pg = 0;
+        for (uint32_t c = r->text; c < r->text + r->len; c++) {
+            const uint8_t *bm;
+            const nws_glyph *g = fonts_render(f, 0, r->size, page->pool[c], &bm);
+            if (pf != 0xFF)
+                x += fonts_kerning_glyphs(f, r->size, pf, pg, g->face, g->gindex);
+            int x0 = (int)((x + 32) >> 6) + g->left, y0 = (int)((r->y + 32) >> 6) - g->top;
+            for (unsigned gy = 0; gy < g->rows; gy++)
+                for (unsigned gx = 0; gx < g->width; gx++) {
+                    int px = x0 + (int)gx, py = y0 + (int)gy;
+                    unsigned lv = !mono ? fonts_gray_at(f, g, bm, gx, gy)
+                                  : (bm[gy * ((g->width + 7u) / 8u) + gx / 8] >> (7 - (gx & 7))) & 1 ? 0 : 1;
+                    if (px >= 0 && py >= 0 && px < (int)W && py < (int)H && lv < want[py * W + px])
+                        want[py * W + px] = (uint8_t)lv;
+                }
+            x += g->advance;
+            pf = g->face;
+            pg = g->gindex;
+        }
+    }
+}
+
+/* Pixels of fb other than want (the reference); *ink: want's inked ones. */
+static long pixels_differ(const nws_fb *fb, const uint8_t *want, long *ink)
+{
+    long differ = 0;
+    for (unsigned y = 0; y < fb->height; y++)
+        for (unsigned x = 0; x < fb->width; x++) {
+            differ += fb_get(fb, x, y) != want[y * fb->width + x];
+            *ink += want[y * fb->width + x] < fb->levels - 1u;
+        }
+    return differ;
+}
+
 /* Runs at every x parity (every bit offset for 1-bit), overlapping each
  * other, and cut by all four edges of a 4-bit or 1-bit fb (odd width):
  * each pixel must be the darkest level any glyph gives it, as a
  * pixel-by-pixel reading of the cache says. */
 static void glyphs_draw_as_pixels_say(int mono)
 {
-    mapped_file m;
-    if (map_file(faces[0], &m) < 0) {
-        CHECK(!"fonts/ readable");
+    drawing_fonts d;
+    if (drawing_fonts_open(&d, mono ? NWS_FONT_MONO : 0, 512, 64 * 1024) < 0)
         return;
-    }
-    nws_font_file files[4] = {{m.data, m.size}, {0, 0}, {0, 0}, {0, 0}};
-    size_t asize = 2u << 20;
-    void *mem = malloc(asize);
-    nws_arena arena;
-    nws_fonts f;
-    arena_init(&arena, mem, asize);
-    CHECK_INT(fonts_init(&f, &arena, files, NULL, 0, mono ? NWS_FONT_MONO : 0, 512, 64 * 1024), 0);
+    nws_fonts *f = &d.fonts;
     /* 23 px: glyph rows shorter than a word; 90 px: rows of several */
     static const int32_t sizes[2] = {23 * 64, 90 * 64};
     const unsigned W = 161, H = 97;
     for (int t = 0; t < 4; t++) {
         unsigned levels = mono ? 2 : t & 1 ? 16 : 8;
-        int size = fonts_size(&f, sizes[t / 2]);
+        int size = fonts_size(f, sizes[t / 2]);
         int scale = t / 2 ? 3 : 1;
         static uint8_t fbmem[81 * 97], want[161 * 97];
         nws_fb fb;
@@ -273,50 +338,69 @@ static void glyphs_draw_as_pixels_say(int mono)
         runs[NRUNS - 1].text = WORDS;
         runs[NRUNS - 1].len = 2;
         const uint8_t *lbm;
-        const nws_glyph *l = fonts_render(&f, 0, size, 'l', &lbm);
+        const nws_glyph *l = fonts_render(f, 0, size, 'l', &lbm);
         runs[NRUNS - 1].x = ((int)W - 2 - l->left - l->width - (l->advance >> 6)) * 64;
-        runs[NRUNS - 1].y = ((int)H - 1 + l->top - l->rows) * 64; /* bottom row */
-        render_page(&f, &page, &fb);
-        /* the reference: the same pens, every glyph pixel by pixel */
-        memset(want, levels - 1, sizeof want);
-        for (int i = 0; i < NRUNS; i++) {
-            int32_t x = runs[i].x;
-            uint8_t pf = 0xFF;
-            uint32_t pg = 0;
-            for (uint32_t c = runs[i].text; c < runs[i].text + runs[i].len; c++) {
-                const uint8_t *bm;
-                const nws_glyph *g = fonts_render(&f, 0, size, (uint8_t)text[c], &bm);
-                if (pf != 0xFF)
-                    x += fonts_kerning_glyphs(&f, size, pf, pg, g->face, g->gindex);
-                int x0 = (int)((x + 32) >> 6) + g->left, y0 = (int)((runs[i].y + 32) >> 6) - g->top;
-                if (i == NRUNS - 1) /* the last run is not cut by the edges */
-                    CHECK(x0 >= 0 && x0 + g->width <= (int)W && y0 + g->rows <= (int)H);
-                for (unsigned gy = 0; gy < g->rows; gy++)
-                    for (unsigned gx = 0; gx < g->width; gx++) {
-                        int px = x0 + (int)gx, py = y0 + (int)gy;
-                        unsigned lv = !mono ? fonts_gray_at(&f, g, bm, gx, gy)
-                                      : (bm[gy * ((g->width + 7u) / 8u) + gx / 8] >> (7 - (gx & 7))) & 1 ? 0 : 1;
-                        if (px >= 0 && py >= 0 && px < (int)W && py < (int)H && lv < want[py * W + px])
-                            want[py * W + px] = (uint8_t)lv;
-                    }
-                x += g->advance;
-                pf = g->face;
-                pg = g->gindex;
-            }
-        }
-        long differ = 0, ink = 0;
-        for (unsigned y = 0; y < H; y++)
-            for (unsigned x = 0; x < W; x++) {
-                differ += fb_get(&fb, x, y) != want[y * W + x];
-                ink += want[y * W + x] < levels - 1;
-            }
-        CHECK_INT(differ, 0);
+        runs[NRUNS - 1].y = ((int)H + l->top - l->rows) * 64; /* on the bottom row */
+        render_page(f, &page, &fb);
+        draw_by_pixels(f, &page, mono, levels, want, W, H);
+        /* the last run ("ll") is not cut by the edges */
+        const nws_glyph *last = fonts_render(f, 0, size, 'l', &lbm);
+        int lx = (int)((runs[NRUNS - 1].x + 32) >> 6) + last->left;
+        int ly = (int)((runs[NRUNS - 1].y + 32) >> 6) - last->top;
+        CHECK(lx >= 0 && lx + (int)(last->advance >> 6) + last->width <= (int)W &&
+              ly + last->rows <= (int)H);
+        long ink = 0;
+        CHECK_INT(pixels_differ(&fb, want, &ink), 0);
         CHECK(ink > 300 * scale);
     }
-    CHECK(f.nibbles == !mono);
-    fonts_done(&f);
-    free(mem);
-    unmap_file(&m);
+    CHECK(f->nibbles == !mono);
+    drawing_fonts_close(&d);
+}
+
+/* Gray glyphs wider than the vector path takes (over 96 pixels) go word
+ * by word on every CPU: kerned and overlapping, at both x parities, and
+ * drawn twice one pixel apart over the model's last bytes. */
+static void wide_gray_glyphs_draw_as_pixels_say(void)
+{
+    drawing_fonts d;
+    if (drawing_fonts_open(&d, 0, 64, 256 * 1024) < 0)
+        return;
+    nws_fonts *f = &d.fonts;
+    enum { W = 331, H = 181, NRUNS = 4 };
+    static uint8_t fbmem[(W + 1) / 2 * H], want[W * H];
+    static const char text[] = "AVWA";
+    for (unsigned levels = 8; levels <= 16; levels += 8) {
+        int size = fonts_size(f, 150 * 64);
+        nws_fb fb;
+        CHECK_INT(fb_init(&fb, W, H, levels, fbmem, sizeof fbmem), 0);
+        const uint8_t *bm;
+        const nws_glyph *a = fonts_render(f, 0, size, 'A', &bm);
+        CHECK(a->width > 2 * 16 * 3); /* wider than three vectors of model bytes */
+        int ax = W - 2 - a->left - a->width, ay = H + a->top - a->rows; /* on the last row */
+        lay_run runs[NRUNS] = {
+            {.text = 0, .len = 2, .x = 2 * 64, .y = 120 * 64},       /* "AV" */
+            {.text = 2, .len = 2, .x = 37 * 64 + 32, .y = 131 * 64}, /* "WA" over it */
+            {.text = 3, .len = 1, .x = ax * 64, .y = ay * 64},       /* "A" at the end */
+            {.text = 3, .len = 1, .x = (ax + 1) * 64, .y = ay * 64}, /* and a pixel right */
+        };
+        for (int i = 0; i < NRUNS; i++)
+            runs[i].size = (uint8_t)size;
+        lay_page page = {0};
+        page.runs = runs;
+        page.nruns = page.runs_cap = NRUNS;
+        page.pool = (uint8_t *)text;
+        page.pool_len = page.pool_cap = sizeof text - 1;
+        render_page(f, &page, &fb);
+        draw_by_pixels(f, &page, 0, levels, want, W, H);
+        long ink = 0;
+        CHECK_INT(pixels_differ(&fb, want, &ink), 0);
+        CHECK(ink > 5000);
+        unsigned last_ink = 0; /* the serif of the last 'A' in the model's last 8 bytes */
+        for (unsigned x = W - 16; x < W; x++)
+            last_ink += want[(H - 1) * W + x] < levels - 1;
+        CHECK(last_ink > 2);
+    }
+    drawing_fonts_close(&d);
 }
 
 static void gray_glyphs_draw_as_pixels_say(void)
@@ -332,6 +416,7 @@ static void mono_glyphs_draw_as_pixels_say(void)
 const test_case glyph_tests[] = {
     {"gray_glyphs_draw_as_pixels_say", gray_glyphs_draw_as_pixels_say},
     {"mono_glyphs_draw_as_pixels_say", mono_glyphs_draw_as_pixels_say},
+    {"wide_gray_glyphs_draw_as_pixels_say", wide_gray_glyphs_draw_as_pixels_say},
     {"kerning_sets_never_drop_a_pair", kerning_sets_never_drop_a_pair},
     {"kerning_sets_read_damaged_tables", kerning_sets_read_damaged_tables},
     {NULL, NULL},
