@@ -105,10 +105,13 @@ echo "Reader (device code on this host), bundle $T/max.nwsb:"
 echo
 echo "Rendering $label, whole corpus: ours = pagination at open + every page"
 echo "laid out, drawn and packed for the panel; mutool draw = the same articles"
-echo "as an EPUB made by pandoc, laid out and rasterised to 8-bit gray at the same"
-echo "page size in pixels, dpi and font size (wall clock less its start-up)."
+echo "as an EPUB made by pandoc, laid out and rasterised to 8-bit gray on the same"
+echo "page: size in pixels, dpi, font (our Liberation Serif, embedded), font size,"
+echo "margins, line spacing and paragraph indent (wall clock less its start-up)."
 "$NP" build -q -o "$T/render.nwsb" "${files[@]}"
+have_mutool=0
 if command -v pandoc >/dev/null 2>&1 && command -v mutool >/dev/null 2>&1; then
+    have_mutool=1
     {
         echo "<html><body>"
         for f in "${files[@]}"; do
@@ -117,24 +120,52 @@ if command -v pandoc >/dev/null 2>&1 && command -v mutool >/dev/null 2>&1; then
         done
         echo "</body></html>"
     } >"$T/all.html"
-    pandoc -f html -t epub3 --metadata title=Bench -o "$T/bench.epub" "$T/all.html"
 fi
+# epub_for BOARD TOP RIGHT BOTTOM LEFT DPI INDENT: $T/BOARD.epub, the
+# articles set as our layout sets them on that board (block_setup in
+# src/layout/paginate.c: body lines 1.35 em, a first-line indent of 1.5 em
+# or half a line between paragraphs, titles at 160 % on 1.2 em lines) in
+# the text box our pages leave inside their margins and running header
+# and footer; mutool reads the fonts from the EPUB.
+epub_for() {
+    local b=$1 dpi=$6 f css="$T/$1.css" fonts=()
+    pt() { awk -v p="$1" -v d="$dpi" 'BEGIN { printf "%.2fpt", p * 72 / d }'; }
+    for f in Regular:normal:normal Italic:italic:normal Bold:normal:bold BoldItalic:italic:bold; do
+        IFS=: read -r face style weight <<<"$f"
+        fonts+=("--epub-embed-font=fonts/LiberationSerif-$face.ttf")
+        printf '@font-face { font-family: "Liberation Serif"; font-style: %s; font-weight: %s; src: url("../fonts/LiberationSerif-%s.ttf"); }\n' \
+            "$style" "$weight" "$face"
+    done >"$css"
+    {
+        echo "@page { margin: $(pt "$2") $(pt "$3") $(pt "$4") $(pt "$5") }"
+        echo 'body { margin: 0; padding: 0; font-family: "Liberation Serif"; }'
+        echo "p { margin: 0; line-height: 1.35; text-align: justify; }"
+        if [ "$7" = 1 ]; then
+            echo "p + p { text-indent: 1.5em; }"
+        else
+            echo "p + p { margin-top: 0.675em; }"
+        fi
+        echo "h1 { font-size: 160%; line-height: 1.2; margin: 0; text-align: left; }"
+    } >>"$css"
+    pandoc -f html -t epub3 --metadata title=Bench --css "$css" "${fonts[@]}" -o "$T/$b.epub" "$T/all.html"
+}
 ms_now() { date +%s%N; }
 # mutool keeps an EPUB's page breaks in /var/tmp/<path with / as %>.accel
 # and skips its pagination when the file is there: whole runs start
 # without it, as our runs paginate at open.
-accel="/var/tmp/$(printf '%s' "$T/bench.epub" | sed -e 's|^/||' -e 's|/|%|g').accel"
-trap 'rm -rf "$T" "$accel"' EXIT
+accel_of() { echo "/var/tmp/$(printf '%s' "$1" | sed -e 's|^/||' -e 's|/|%|g').accel"; }
+accel=""
+trap 'rm -rf "$T" $accel' EXIT
 # mutool_run W H DPI SIZE PAGES COLD: wall milliseconds of a run, best of 5
 # (PAGES "" for all; COLD 1: without the saved page breaks); the page
 # count of the last run in $T/mutool.pages
 mutool_run() {
     local best="" t0 t1 ms
     for _ in 1 2 3 4 5; do
-        [ "$6" = 1 ] && rm -f "$accel"
+        [ "$6" = 1 ] && rm -f "$(accel_of "$epub")"
         t0=$(ms_now)
         mutool draw -s t -c gray -r "$3" -W "$1" -H "$2" -S "$4" -F pgm -o /dev/null \
-            "$T/bench.epub" $5 >"$T/mutool.out" 2>&1 || true
+            "$epub" $5 >"$T/mutool.out" 2>&1 || true
         t1=$(ms_now)
         ms=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
         if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$ms; fi
@@ -150,7 +181,7 @@ for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
     ms="" pag=""
     for run in 1 2 3 4 5; do
         # board pages paginate_ms ms_per_page arena_peak body_size
-        read -r _ pages p m peak size <<<"$("$build/bench-render" "$T/render.nwsb" "$b" 3)"
+        read -r _ pages p m peak size mt mr mb ml indent <<<"$("$build/bench-render" "$T/render.nwsb" "$b" 3)"
         if [ -z "$ms" ] || awk -v a="$m" -v b="$ms" 'BEGIN { exit !(a < b) }'; then ms=$m; fi
         if [ -z "$pag" ] || awk -v a="$p" -v b="$pag" 'BEGIN { exit !(a < b) }'; then pag=$p; fi
     done
@@ -164,7 +195,10 @@ for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
     h=${rest%% *}
     dpi=${rest##* }
     mp="-" mall="-" mper="-" rpage="-" rall="-"
-    if [ -f "$T/bench.epub" ]; then
+    if [ "$have_mutool" = 1 ]; then
+        epub_for "$b" "$mt" "$mr" "$mb" "$ml" "$dpi" "$indent"
+        epub="$T/$b.epub"
+        accel="$accel $(accel_of "$epub")"
         W=$(awk -v p="$w" -v d="$dpi" 'BEGIN { print p * 72 / d }')
         H=$(awk -v p="$h" -v d="$dpi" 'BEGIN { print p * 72 / d }')
         S=$(awk -v s="$size" 'BEGIN { print s / 10 }')
@@ -183,9 +217,11 @@ for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
 done
 echo "  (ms/page (drawn): one page laid out, drawn and packed, pagination aside;"
 echo "   per page (all in): the whole corpus over our pages, pagination included;"
-echo "   corpus ratio: mutool's whole run over ours, fairer than per page because"
-echo "   mutool's pages hold less text; arena peak: FreeType, glyph cache and"
-echo "   layout, framebuffer and font files extra.  The target is 10x.)"
+echo "   per page ratio: mutool's time a page over ours; corpus ratio: its whole"
+echo "   run over ours, which does not depend on how much text a page holds (its"
+echo "   pages hold a little more than ours: ours keep room for the running"
+echo "   header and footer and a contents page); arena peak: FreeType, glyph cache"
+echo "   and layout, framebuffer and font files extra.  The target is 10x.)"
 
 echo
 echo "Pack-time hyphenation on $label (zlib level 9, so that only the hyphens differ):"

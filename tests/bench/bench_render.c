@@ -1,6 +1,9 @@
 /* bench_render.c -- per-page layout+render time and memory of the device
  * core on this host.  Usage: bench-render BUNDLE BOARD [ROUNDS]
- * Prints one line: board pages paginate_ms ms_per_page arena_peak_bytes.
+ * Prints one line: board pages paginate_ms ms_per_page arena_peak_bytes
+ * body_size_10 and the text box's margins (top right bottom left, pixels,
+ * the running header and footer inside) and paragraph_indent, so that the
+ * bench can give mutool the same page.
  * A page is what a device does: lay out, draw, pack for the panel. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,8 +40,10 @@ int main(int argc, char **argv)
             if (view_render_native(&v, n) < 0)
                 return 1;
     double per = (now() - t0) / ((double)pages * rounds);
-    printf("%s %u %.1f %.3f %zu %u\n", v.board->name, pages, t_open * 1e3, per * 1e3, v.arena.peak,
-           v.board->font_size_10);
+    const lay_config *c = &v.lay.cfg;
+    printf("%s %u %.1f %.3f %zu %u %d %d %d %d %d\n", v.board->name, pages, t_open * 1e3, per * 1e3,
+           v.arena.peak, v.board->font_size_10, (int)c->margin_top, (int)c->margin_right,
+           (int)c->margin_bottom, (int)c->margin_left, c->paragraph_indent);
     view_close(&v);
     return 0;
 }
