@@ -149,6 +149,28 @@ cp "$T/err" "$T/nofb.err"
 check "newsreader: the message names the framebuffer" grep -q "no-fb0: cannot open the framebuffer" "$T/nofb.err"
 status_is "newsreader on a simulator-only board: exit 1" 1 "$NR" --board waveshare-7in5-v2 "$B"
 
+# same_panels_under QEMU DEVEMU: the emulated device, built for another
+# CPU, draws every panel image and refresh of x86-64's, bit for bit.
+same_panels_under() {
+    local q=$1 emu=$2 b o s n same
+    for b in kobo-clara-hd waveshare-7in5-v2-rpi; do
+        if [ $b = kobo-clara-hd ]; then o="--fb 1072x1448:8:1088:1"; s="$SCRIPT"; n=kobo; else
+            o="--panel --no-touch --no-keys"; s="$SPI_SCRIPT"; n=$b; fi
+        rm -rf "$T/$q-$b" && mkdir -p "$T/$q-$b"
+        # shellcheck disable=SC2086
+        $q "$emu" --board $b --script "$s" --dump "$T/$q-$b" $o -- \
+            --state "$T/$q-$b/state" --refresh-log "$T/$q-$b/log" "$B" >/dev/null 2>"$T/$q-$b/err"
+        same=1
+        for f in "$T/$n"/screen-*.pgm; do
+            cmp -s "$f" "$T/$q-$b/$(basename "$f")" || same=0
+        done
+        check "$b under $q: every panel image bit-identical to x86-64" \
+            test $same = 1 -a "$(ls "$T/$q-$b" | grep -c pgm)" = "$(ls "$T/$n" | grep -c pgm)"
+        check "$b under $q: the same refresh log" diff <(grep -v '^end' "$T/$n/log") \
+            <(grep -v '^end' "$T/$q-$b/log")
+    done
+}
+
 # --- cross builds, qemu ------------------------------------------------------------------------
 if [ "${CROSS_TESTS:-0}" = 1 ]; then
     if command -v arm-linux-gnueabihf-gcc >/dev/null && command -v qemu-arm >/dev/null; then
@@ -165,28 +187,17 @@ if [ "${CROSS_TESTS:-0}" = 1 ]; then
         # the emulated device, built for armhf, must draw the same panel
         check "devemu for armhf builds" make -s BUILD=build/armhf CROSS_COMPILE=arm-linux-gnueabihf- \
             STATIC=1 build/armhf/devemu
-        for b in kobo-clara-hd waveshare-7in5-v2-rpi; do
-            if [ $b = kobo-clara-hd ]; then o="--fb 1072x1448:8:1088:1"; s="$SCRIPT"; n=kobo; else
-                o="--panel --no-touch --no-keys"; s="$SPI_SCRIPT"; n=$b; fi
-            rm -rf "$T/arm-$b" && mkdir -p "$T/arm-$b"
-            # shellcheck disable=SC2086
-            qemu-arm build/armhf/devemu --board $b --script "$s" --dump "$T/arm-$b" $o -- \
-                --state "$T/arm-$b/state" --refresh-log "$T/arm-$b/log" "$B" >/dev/null 2>"$T/arm-$b/err"
-            same=1
-            for f in "$T/$n"/screen-*.pgm; do
-                cmp -s "$f" "$T/arm-$b/$(basename "$f")" || same=0
-            done
-            check "$b under qemu-arm: every panel image bit-identical to x86-64" \
-                test $same = 1 -a "$(ls "$T/arm-$b" | grep -c pgm)" = "$(ls "$T/$n" | grep -c pgm)"
-            check "$b under qemu-arm: the same refresh log" diff <(grep -v '^end' "$T/$n/log") \
-                <(grep -v '^end' "$T/arm-$b/log")
-        done
+        same_panels_under qemu-arm build/armhf/devemu
     else
         bad "cross tests" "arm-linux-gnueabihf-gcc or qemu-arm missing (tools/install-deps.sh test)"
     fi
     if command -v aarch64-linux-gnu-gcc >/dev/null && command -v qemu-aarch64 >/dev/null; then
         check "make BOARD=waveshare-7in5-v2-rpi CROSS_COMPILE=aarch64-linux-gnu-: runs under qemu-aarch64" \
             bash -c "make -s BOARD=waveshare-7in5-v2-rpi CROSS_COMPILE=aarch64-linux-gnu- BUILD=build/rpi-arm64 >/dev/null && qemu-aarch64 build/rpi-arm64/newsreader --version | grep -q waveshare-7in5-v2-rpi"
+        # NEON: the vector loops (core/vectors.h) that armhf builds leave out
+        check "devemu for aarch64 builds" make -s BUILD=build/a64 CROSS_COMPILE=aarch64-linux-gnu- \
+            STATIC=1 build/a64/devemu
+        same_panels_under qemu-aarch64 build/a64/devemu
     fi
     check "make BOARD=kobo-clara-hd dist: binary, fonts, sample bundle, notes" \
         bash -c "make -s BOARD=kobo-clara-hd dist >/dev/null && tar tzf build/kobo-clara-hd/newsreader-kobo-clara-hd.tar.gz > '$T/dist' && grep -q 'newsreader/newsreader$' '$T/dist' && grep -q 'fonts/.*ttf' '$T/dist' && grep -q 'sample.nwsb' '$T/dist' && grep -q 'DEVICES.md' '$T/dist'"
