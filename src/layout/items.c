@@ -147,6 +147,52 @@ void lay_add_forced_break(nws_layout *l)
     l->space_pending = 1;
 }
 
+static inline int ascii_alnum(uint32_t c)
+{
+    return c - '0' < 10u || (c | 0x20u) - 'a' < 26u;
+}
+
+/* The rest of a word in ASCII, after a letter or digit in box: the bulk
+ * of most text, taken without the general loop's tests.  Printable ASCII
+ * other than '-' after a letter or digit opens no break
+ * (nws_break_between) and is never invisible, so each character only
+ * widens the box, up to the first one that is not a letter or digit.
+ * Stops early (the general loop goes on from there) at a character the
+ * glyph cache's ASCII index does not know yet, a word wider than the
+ * line, or where the general loop would end the chunk.  Returns where it
+ * stopped. */
+static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *box, const uint8_t *s,
+                                uint32_t i, uint32_t n, uint32_t *prev2, uint32_t *prev,
+                                uint8_t *kern_face, uint32_t *kern_gi)
+{
+    int style = box->style, size = box->size;
+    /* the general loop's limits, so that chunks end where they did */
+    while (i < n && l->nitems + 3 <= l->cfg.max_items && l->text_len + 4 <= l->cfg.max_text) {
+        uint8_t c = s[i];
+        if (c <= ' ' || c >= 0x7F || c == '-')
+            break;
+        const nws_glyph *g = fonts__ascii_entry(l->fonts, style, size, c);
+        if (!g)
+            break;
+        int32_t add = g->advance;
+        if (*kern_face != 0xFF)
+            add += fonts_kerning_glyphs(l->fonts, size, *kern_face, *kern_gi, g->face, g->gindex);
+        if (box->width + add > bk->measure)
+            break;
+        box->width += add;
+        *kern_face = g->face;
+        *kern_gi = g->gindex;
+        l->text[l->text_len++] = c;
+        box->len++;
+        i++;
+        *prev2 = *prev;
+        *prev = c;
+        if (!ascii_alnum(c))
+            break;
+    }
+    return i;
+}
+
 uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint32_t n,
                       uint32_t src)
 {
@@ -244,6 +290,8 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
         }
         prev2 = prev;
         prev = cp;
+        if (box && ascii_alnum(cp))
+            i = ascii_word_rest(l, bk, box, s, i, n, &prev2, &prev, &kern_face, &kern_gi);
     }
     return n;
 }
