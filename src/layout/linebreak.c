@@ -118,7 +118,11 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                        int32_t *last)
 {
     uint32_t nn = 0;
-    int32_t active = 0;
+    /* Active nodes oldest first (by position, then fitness class).  A
+     * line from a later node is a suffix of one from an earlier node, so
+     * no wider and no more stretchable: once a node's line is too loose,
+     * every later node's is too, and the walk stops there. */
+    int32_t active = 0, tail = 0;
     sums s = {0, 0, 0, 0};
     lay_node *n0 = &l->nodes[nn++];
     memset(n0, 0, sizeof *n0);
@@ -147,6 +151,8 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                     int64_t y = s.y - an->ty + extra;
                     too_loose = y <= 0 || ((measure - nat) << 16) >= (loose + 1) * y;
                 }
+                if (too_loose && !forced)
+                    break;
                 int64_t r = too_loose ? 0 : ratio(measure, nat, s.y - an->ty, s.z - an->tz,
                                                   s.fil - an->tfil, extra);
                 int deactivate = r < -ONE || forced;
@@ -167,7 +173,7 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                     if ((fit > an->fitness ? fit - an->fitness : an->fitness - fit) > 1)
                         d += FITNESS_DEMERITS;
                     d += an->demerits;
-                    if (d < best[fit]) {
+                    if (d <= best[fit]) { /* on a tie the later node, as TeX's walk from the newest */
                         best[fit] = d;
                         best_from[fit] = a;
                     }
@@ -177,6 +183,8 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                         active = next;
                     else
                         l->nodes[prev_link].next = next;
+                    if (tail == a)
+                        tail = prev_link;
                 } else {
                     prev_link = a;
                 }
@@ -206,8 +214,12 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                 nd->tz = (int32_t)aft.z;
                 nd->tfil = aft.fil;
                 nd->prev = best_from[k];
-                nd->next = active;
-                active = (int32_t)nn++;
+                nd->next = -1;
+                if (active < 0)
+                    active = (int32_t)nn;
+                else
+                    l->nodes[tail].next = (int32_t)nn;
+                tail = (int32_t)nn++;
             }
             if (active < 0)
                 return -1; /* nothing feasible: try again, looser */
@@ -218,7 +230,7 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
     int32_t pick = -1;
     for (int32_t a = active; a >= 0; a = l->nodes[a].next)
         if (l->nodes[a].pos == l->nitems - 1 &&
-            (pick < 0 || l->nodes[a].demerits < l->nodes[pick].demerits))
+            (pick < 0 || l->nodes[a].demerits <= l->nodes[pick].demerits))
             pick = a;
     if (pick < 0)
         return -1;
