@@ -341,8 +341,8 @@ const nws_glyph *fonts_glyph_lookup(nws_fonts *f, int style, int size, uint32_t 
     return lookup(f, style, size, cp);
 }
 
-const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
-                             const uint8_t **bitmap)
+const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t cp,
+                                     const uint8_t **bitmap)
 {
     nws_glyph *g = lookup(f, style, size, cp);
     if (!g)

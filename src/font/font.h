@@ -123,8 +123,8 @@ static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, ui
  * first, rows of (width + 1) / 2 bytes, an odd row padded with map[0]);
  * in mono mode, one bit per pixel, MSB first, rows of (width + 7) / 8
  * bytes.  fonts_gray_at() reads either gray form. */
-const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
-                             const uint8_t **bitmap);
+static inline const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
+                                            const uint8_t **bitmap);
 /* Store gray bitmaps as map[coverage] from now on (drops the bitmaps
  * already cached; metrics stay), two a byte when nibbles is set (the map
  * must then give values below 16).  tag names the map and form so that a
@@ -152,6 +152,8 @@ void fonts_vmetrics(nws_fonts *f, int style, int size, int32_t *ascender, int32_
 /* The two calls above are made for every character laid out or drawn:
  * what most of them need is answered here without a call. */
 const nws_glyph *fonts_glyph_lookup(nws_fonts *f, int style, int size, uint32_t cp);
+const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t cp,
+                                     const uint8_t **bitmap);
 int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint32_t gb);
 
 /* The cache entry of an ASCII character of the current style and size,
@@ -167,6 +169,17 @@ static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, ui
 {
     const nws_glyph *g = fonts__ascii_entry(f, style, size, cp);
     return g ? g : fonts_glyph_lookup(f, style, size, cp);
+}
+
+static inline const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
+                                            const uint8_t **bitmap)
+{
+    const nws_glyph *g = fonts__ascii_entry(f, style, size, cp);
+    if (g && g->has_bitmap) {
+        *bitmap = f->pool + g->bitmap;
+        return g;
+    }
+    return fonts_render_lookup(f, style, size, cp, bitmap);
 }
 
 static inline int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_a, uint32_t ga,
