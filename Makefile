@@ -32,6 +32,10 @@ BOARD_CROSS := $(firstword $(shell sed -n 's/.*\.cross = "\([^"]*\)".*/\1/p' $(B
 ifeq ($(origin CROSS_COMPILE),undefined)
 CROSS_COMPILE := $(BOARD_CROSS)
 endif
+# the SoC's own flags (.cpu_flags), with the board's toolchain only
+ifeq ($(CROSS_COMPILE),$(BOARD_CROSS))
+BOARD_CPU_FLAGS := $(firstword $(shell sed -n 's/.*\.cpu_flags = "\([^"]*\)".*/\1/p' $(BOARD_FILES)))
+endif
 BUILD ?= build/$(BOARD)
 STATIC ?= 1
 endif
@@ -87,7 +91,7 @@ SDL_CFLAGS := $(shell $(PKG_CONFIG) --cflags sdl2 2>/dev/null)
 SDL_LIBS := $(shell $(PKG_CONFIG) --libs sdl2 2>/dev/null)
 endif
 WINDOW_SRC := $(if $(SDL_LIBS),src/cmd/window_sdl.c,src/cmd/window_none.c)
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(PKG_CFLAGS) $(SAN_FLAGS) $(BOARD_CPU_FLAGS) $(CFLAGS)
 DATADIR ?= $(PREFIX)/share/newsreader
 ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFONTDIR='"$(DATADIR)/fonts"' \
                 $(CPPFLAGS)

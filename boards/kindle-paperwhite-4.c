@@ -25,6 +25,8 @@ const nws_board board_kindle_paperwhite_4 = {
     .margin_px = 48,
     .paragraph_indent = 1,
     /* The PW4's touch screen reports in the portrait view's own axes. */
-    .link = {.kind = NWS_LINK_LINUX_FB, .cross = "arm-linux-gnueabihf-", .device = "/dev/fb0",
+    /* i.MX6SLL, a Cortex-A9 with NEON, as in the Kobo Clara HD. */
+    .link = {.kind = NWS_LINK_LINUX_FB, .cross = "arm-linux-gnueabihf-",
+             .cpu_flags = "-mfpu=neon", .device = "/dev/fb0",
              .fb_abi = NWS_FB_ABI_KINDLE_REX},
 };

@@ -25,8 +25,12 @@ const nws_board board_kobo_clara_hd = {
     .font_size_10 = 100,
     .margin_px = 48,
     .paragraph_indent = 1,
-    /* Kobo touch panels report the portrait view's axes swapped and x
-     * mirrored (KOReader's Kobo defaults: touch_switch_xy, touch_mirrored_x). */
-    .link = {.kind = NWS_LINK_LINUX_FB, .cross = "arm-linux-gnueabihf-", .device = "/dev/fb0",
+    /* i.MX6SLL: a Cortex-A9 with NEON (NXP's i.MX 6SLL fact sheet), which
+     * Debian's armhf baseline (VFPv3-D16) does not assume: the vector loops
+     * of core/vectors.h come in with -mfpu=neon.  Kobo touch panels report
+     * the portrait view's axes swapped and x mirrored (KOReader's Kobo
+     * defaults: touch_switch_xy, touch_mirrored_x). */
+    .link = {.kind = NWS_LINK_LINUX_FB, .cross = "arm-linux-gnueabihf-",
+             .cpu_flags = "-mfpu=neon", .device = "/dev/fb0",
              .fb_abi = NWS_FB_ABI_KOBO_MARK7, .touch = {.swap_xy = 1, .mirror_x = 1}},
 };

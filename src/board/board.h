@@ -58,6 +58,9 @@ typedef struct nws_link {
     uint8_t kind;             /* NWS_LINK_* */
     const char *cross;        /* toolchain prefix `make BOARD=` uses, e.g.
                                  "arm-linux-gnueabihf-" (the Makefile reads it) */
+    const char *cpu_flags;    /* what `make BOARD=` adds to CFLAGS for the SoC
+                                 with that toolchain, e.g. "-mfpu=neon" (read
+                                 by the Makefile too) */
     const char *device;       /* "/dev/fb0", "/dev/spidev0.0" */
     /* Linux framebuffer */
     uint8_t fb_abi;           /* NWS_FB_ABI_* */

@@ -149,25 +149,25 @@ cp "$T/err" "$T/nofb.err"
 check "newsreader: the message names the framebuffer" grep -q "no-fb0: cannot open the framebuffer" "$T/nofb.err"
 status_is "newsreader on a simulator-only board: exit 1" 1 "$NR" --board waveshare-7in5-v2 "$B"
 
-# same_panels_under QEMU DEVEMU: the emulated device, built for another
-# CPU, draws every panel image and refresh of x86-64's, bit for bit.
+# same_panels_under LABEL QEMU DEVEMU: the emulated device, built for
+# another CPU, draws every panel image and refresh of x86-64's, bit for bit.
 same_panels_under() {
-    local q=$1 emu=$2 b o s n same
+    local label=$1 q=$2 emu=$3 b o s n same
     for b in kobo-clara-hd waveshare-7in5-v2-rpi; do
         if [ $b = kobo-clara-hd ]; then o="--fb 1072x1448:8:1088:1"; s="$SCRIPT"; n=kobo; else
             o="--panel --no-touch --no-keys"; s="$SPI_SCRIPT"; n=$b; fi
-        rm -rf "$T/$q-$b" && mkdir -p "$T/$q-$b"
+        rm -rf "$T/$label-$b" && mkdir -p "$T/$label-$b"
         # shellcheck disable=SC2086
-        $q "$emu" --board $b --script "$s" --dump "$T/$q-$b" $o -- \
-            --state "$T/$q-$b/state" --refresh-log "$T/$q-$b/log" "$B" >/dev/null 2>"$T/$q-$b/err"
+        $q "$emu" --board $b --script "$s" --dump "$T/$label-$b" $o -- \
+            --state "$T/$label-$b/state" --refresh-log "$T/$label-$b/log" "$B" >/dev/null 2>"$T/$label-$b/err"
         same=1
         for f in "$T/$n"/screen-*.pgm; do
-            cmp -s "$f" "$T/$q-$b/$(basename "$f")" || same=0
+            cmp -s "$f" "$T/$label-$b/$(basename "$f")" || same=0
         done
-        check "$b under $q: every panel image bit-identical to x86-64" \
-            test $same = 1 -a "$(ls "$T/$q-$b" | grep -c pgm)" = "$(ls "$T/$n" | grep -c pgm)"
-        check "$b under $q: the same refresh log" diff <(grep -v '^end' "$T/$n/log") \
-            <(grep -v '^end' "$T/$q-$b/log")
+        check "$b under $label: every panel image bit-identical to x86-64" \
+            test $same = 1 -a "$(ls "$T/$label-$b" | grep -c pgm)" = "$(ls "$T/$n" | grep -c pgm)"
+        check "$b under $label: the same refresh log" diff <(grep -v '^end' "$T/$n/log") \
+            <(grep -v '^end' "$T/$label-$b/log")
     done
 }
 
@@ -187,7 +187,11 @@ if [ "${CROSS_TESTS:-0}" = 1 ]; then
         # the emulated device, built for armhf, must draw the same panel
         check "devemu for armhf builds" make -s BUILD=build/armhf CROSS_COMPILE=arm-linux-gnueabihf- \
             STATIC=1 build/armhf/devemu
-        same_panels_under qemu-arm build/armhf/devemu
+        same_panels_under qemu-arm qemu-arm build/armhf/devemu
+        # the Kobo's and Kindle's own flags (their boards' .cpu_flags): NEON
+        check "devemu for armhf with -mfpu=neon builds" make -s BUILD=build/armhf-neon \
+            CROSS_COMPILE=arm-linux-gnueabihf- STATIC=1 CFLAGS="-O2 -g -mfpu=neon" build/armhf-neon/devemu
+        same_panels_under "qemu-arm (NEON)" qemu-arm build/armhf-neon/devemu
     else
         bad "cross tests" "arm-linux-gnueabihf-gcc or qemu-arm missing (tools/install-deps.sh test)"
     fi
@@ -197,7 +201,7 @@ if [ "${CROSS_TESTS:-0}" = 1 ]; then
         # NEON: the vector loops (core/vectors.h) that armhf builds leave out
         check "devemu for aarch64 builds" make -s BUILD=build/a64 CROSS_COMPILE=aarch64-linux-gnu- \
             STATIC=1 build/a64/devemu
-        same_panels_under qemu-aarch64 build/a64/devemu
+        same_panels_under qemu-aarch64 qemu-aarch64 build/a64/devemu
     fi
     check "make BOARD=kobo-clara-hd dist: binary, fonts, sample bundle, notes" \
         bash -c "make -s BOARD=kobo-clara-hd dist >/dev/null && tar tzf build/kobo-clara-hd/newsreader-kobo-clara-hd.tar.gz > '$T/dist' && grep -q 'newsreader/newsreader$' '$T/dist' && grep -q 'fonts/.*ttf' '$T/dist' && grep -q 'sample.nwsb' '$T/dist' && grep -q 'DEVICES.md' '$T/dist'"
