@@ -38,13 +38,15 @@ void lay_article_title(nws_layout *l, uint32_t article, char *buf, size_t cap)
 }
 
 /* Bytes of s that fit in max (26.6), leaving room for an ellipsis when
- * the whole does not fit; *cut tells whether it was cut. */
+ * the whole does not fit; *cut tells whether it was cut, *width is the
+ * whole's width when it was not. */
 static uint32_t fit_bytes(nws_layout *l, int style, int size, const uint8_t *s, uint32_t n,
-                          int32_t max, int *cut)
+                          int32_t max, int *cut, int32_t *width)
 {
     static const uint8_t ell[] = "\xE2\x80\xA6";
     *cut = 0;
-    if (layout_measure(l, style, size, s, n) <= max)
+    *width = layout_measure(l, style, size, s, n);
+    if (*width <= max)
         return n;
     *cut = 1;
     int32_t room = max - layout_measure(l, style, size, ell, 3), w = 0;
@@ -71,7 +73,8 @@ static void add_text_run(nws_layout *l, lay_page *p, int role, const uint8_t *s,
                          int32_t x, int32_t y, int32_t max, int right_align, uint8_t flags)
 {
     int style = lay_style_of(l, role), size = l->size_of[role], cut;
-    uint32_t keep = fit_bytes(l, style, size, s, n, max, &cut);
+    int32_t width;
+    uint32_t keep = fit_bytes(l, style, size, s, n, max, &cut, &width);
     uint32_t total = keep + (cut ? 3 : 0);
     if (p->nruns >= p->runs_cap || p->pool_len + total > p->pool_cap) {
         p->truncated = 1;
@@ -89,7 +92,9 @@ static void add_text_run(nws_layout *l, lay_page *p, int role, const uint8_t *s,
     r->size = (uint8_t)size;
     r->flags = flags;
     r->y = y;
-    r->x = right_align ? x - layout_measure(l, style, size, p->pool + r->text, total) : x;
+    if (right_align && cut)
+        width = layout_measure(l, style, size, p->pool + r->text, total);
+    r->x = right_align ? x - width : x;
 }
 
 static uint32_t fmt_u32(char *out, uint32_t v)
