@@ -101,7 +101,8 @@ echo "Reader (device code on this host), bundle $T/max.nwsb:"
 #   mutool = the whole EPUB laid out and rasterised to 8-bit gray, wall
 #            clock, less a one-page run (process start and opening) made
 #            with its page breaks saved, so that it holds no layout.
-# Each is the best of five runs: the figures of a shared machine wander.
+# Each is the best of five runs, the two sides' runs alternating: the
+# figures of a shared machine wander.
 echo
 echo "Rendering $label, whole corpus: ours = pagination at open + every page"
 echo "laid out, drawn and packed for the panel; mutool draw = the same articles"
@@ -156,57 +157,65 @@ ms_now() { date +%s%N; }
 accel_of() { echo "/var/tmp/$(printf '%s' "$1" | sed -e 's|^/||' -e 's|/|%|g').accel"; }
 accel=""
 trap 'rm -rf "$T" $accel' EXIT
-# mutool_run W H DPI SIZE PAGES COLD: wall milliseconds of a run, best of 5
-# (PAGES "" for all; COLD 1: without the saved page breaks); the page
-# count of the last run in $T/mutool.pages
-mutool_run() {
-    local best="" t0 t1 ms
-    for _ in 1 2 3 4 5; do
-        [ "$6" = 1 ] && rm -f "$(accel_of "$epub")"
-        t0=$(ms_now)
-        mutool draw -s t -c gray -r "$3" -W "$1" -H "$2" -S "$4" -F pgm -o /dev/null \
-            "$epub" $5 >"$T/mutool.out" 2>&1 || true
-        t1=$(ms_now)
-        ms=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
-        if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$ms; fi
-    done
+# mutool_once W H DPI SIZE PAGES COLD: wall milliseconds of one run (PAGES
+# "" for all; COLD 1: without the saved page breaks); its page count in
+# $T/mutool.pages
+mutool_once() {
+    local t0 t1
+    [ "$6" = 1 ] && rm -f "$(accel_of "$epub")"
+    t0=$(ms_now)
+    mutool draw -s t -c gray -r "$3" -W "$1" -H "$2" -S "$4" -F pgm -o /dev/null \
+        "$epub" $5 >"$T/mutool.out" 2>&1 || true
+    t1=$(ms_now)
     awk '/^total/ { for (i = 1; i <= NF; i++) if ($i == "pages") print $(i - 1) }' "$T/mutool.out" >"$T/mutool.pages"
-    echo "$best"
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e6 }'
+}
+# least NAME VALUE: NAME = VALUE when NAME is empty or larger
+least() {
+    if [ -z "${!1}" ] || awk -v a="$2" -v b="${!1}" 'BEGIN { exit !(a < b) }'; then
+        printf -v "$1" '%s' "$2"
+    fi
 }
 printf "  %-18s %6s %9s %9s %11s %9s | %6s %9s %9s | %9s %9s\n" board pages paginate "ms/page" "arena peak" "per page" \
     pages "all" "per page" "per page" "corpus"
 printf "  %-18s %6s %9s %9s %11s %9s | %6s %9s %9s | %9s %9s\n" "" "(ours)" "" "(drawn)" "" "(all in)" \
     "(mutool)" "" "" "ratio" "ratio"
+# The runs of the two alternate, so that a machine that speeds up or slows
+# down meanwhile tilts neither side.
 for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
-    ms="" pag=""
-    for run in 1 2 3 4 5; do
-        # board pages paginate_ms ms_per_page arena_peak body_size
-        read -r _ pages p m peak size mt mr mb ml indent <<<"$("$build/bench-render" "$T/render.nwsb" "$b" 3)"
-        if [ -z "$ms" ] || awk -v a="$m" -v b="$ms" 'BEGIN { exit !(a < b) }'; then ms=$m; fi
-        if [ -z "$pag" ] || awk -v a="$p" -v b="$pag" 'BEGIN { exit !(a < b) }'; then pag=$p; fi
-    done
-    # (the board's body size comes from the core: board files may take it
-    # from a panel header, so it is not read from the .c file)
-    ours=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.3f", a + g / p }')
-    whole=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.1f", a * p + g }')
+    ms="" pag="" one="" all=""
     geom=$("$build/newsview" --list-boards | awk -v b="$b" '$1 == b { print $2, $3 }')
     w=${geom%%x*}
     rest=${geom#*x}
     h=${rest%% *}
     dpi=${rest##* }
+    for run in 1 2 3 4 5; do
+        # board pages paginate_ms ms_per_page arena_peak body_size and the
+        # text box (the body size comes from the core: board files may take
+        # it from a panel header, so it is not read from the .c file)
+        read -r _ pages p m peak size mt mr mb ml indent <<<"$("$build/bench-render" "$T/render.nwsb" "$b" 3)"
+        least ms "$m"
+        least pag "$p"
+        [ "$have_mutool" = 1 ] || continue
+        if [ $run = 1 ]; then
+            epub_for "$b" "$mt" "$mr" "$mb" "$ml" "$dpi" "$indent"
+            epub="$T/$b.epub"
+            accel="$accel $(accel_of "$epub")"
+            W=$(awk -v p="$w" -v d="$dpi" 'BEGIN { print p * 72 / d }')
+            H=$(awk -v p="$h" -v d="$dpi" 'BEGIN { print p * 72 / d }')
+            S=$(awk -v s="$size" 'BEGIN { print s / 10 }')
+        fi
+        least all "$(mutool_once "$W" "$H" "$dpi" "$S" "" 1)"
+        cp "$T/mutool.pages" "$T/mutool.all.pages"
+        # start-up: process, EPUB and first page, with the page breaks the
+        # whole run just saved
+        least one "$(mutool_once "$W" "$H" "$dpi" "$S" 1 0)"
+    done
+    ours=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.3f", a + g / p }')
+    whole=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.1f", a * p + g }')
     mp="-" mall="-" mper="-" rpage="-" rall="-"
     if [ "$have_mutool" = 1 ]; then
-        epub_for "$b" "$mt" "$mr" "$mb" "$ml" "$dpi" "$indent"
-        epub="$T/$b.epub"
-        accel="$accel $(accel_of "$epub")"
-        W=$(awk -v p="$w" -v d="$dpi" 'BEGIN { print p * 72 / d }')
-        H=$(awk -v p="$h" -v d="$dpi" 'BEGIN { print p * 72 / d }')
-        S=$(awk -v s="$size" 'BEGIN { print s / 10 }')
-        # start-up: process, EPUB and first page with the page breaks saved
-        # (the first of the five runs saves them; a later one is the best)
-        one=$(mutool_run "$W" "$H" "$dpi" "$S" 1 0)
-        all=$(mutool_run "$W" "$H" "$dpi" "$S" "" 1)
-        mp=$(cat "$T/mutool.pages")
+        mp=$(cat "$T/mutool.all.pages")
         mall=$(awk -v a="$all" -v o="$one" 'BEGIN { printf "%.1f", a - o }')
         mper=$(awk -v a="$mall" -v p="$mp" 'BEGIN { printf "%.3f", a / p }')
         rpage=$(awk -v m="$mper" -v o="$ours" 'BEGIN { printf "%.1fx", m / o }')
