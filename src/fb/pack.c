@@ -49,8 +49,9 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
 /* Same depth, no rotation, and the table is the identity or its
  * complement, with the two pixels of a byte swapped or not (1-bit panels:
  * black is 0 or 1, MSB first; epdiy and IT8951: the first pixel in the
- * low nibble): the rows are copied eight bytes at a time, flipped and
- * swapped on the way. */
+ * low nibble): the rows are copied 32 bytes at a time where there are
+ * vectors (core/vectors.h), eight elsewhere and for the rest of a run,
+ * flipped and swapped on the way. */
 #ifdef NWS_VECTORS
 typedef uint8_t bytes32 __attribute__((vector_size(32)));
 #endif

@@ -246,7 +246,8 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
 #endif
 
 /* Gray glyph, two pixels a byte, into a 4-bit model (8 and 16 levels):
- * eight bytes (sixteen pixels) at a time.  Where the model is still paper
+ * by blit_gray_vectors where it can, else eight bytes (sixteen pixels) at
+ * a time, as follows.  Where the model is still paper
  * the glyph's bytes are stored; elsewhere each pixel keeps the darker
  * level, so overlapping glyphs (kerned pairs) do not lighten each other.
  * A glyph at an odd x is shifted by a nibble on the way.  A row's last
