@@ -147,11 +147,6 @@ void lay_add_forced_break(nws_layout *l)
     l->space_pending = 1;
 }
 
-static inline int ascii_alnum(uint32_t c)
-{
-    return c - '0' < 10u || (c | 0x20u) - 'a' < 26u;
-}
-
 /* The rest of a word in ASCII, after a letter or digit in box: the bulk
  * of most text, taken without the general loop's tests.  Printable ASCII
  * other than '-' after a letter or digit opens no break
@@ -187,7 +182,7 @@ static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *bo
         i++;
         *prev2 = *prev;
         *prev = c;
-        if (!ascii_alnum(c))
+        if (!nws_ascii_alnum(c))
             break;
     }
     return i;
@@ -290,7 +285,7 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
         }
         prev2 = prev;
         prev = cp;
-        if (box && ascii_alnum(cp))
+        if (box && nws_ascii_alnum(cp))
             i = ascii_word_rest(l, bk, box, s, i, n, &prev2, &prev, &kern_face, &kern_gi);
     }
     return n;

@@ -22,12 +22,19 @@ int nws_is_ideograph(uint32_t cp);
 int nws__break_rules(uint32_t a, uint32_t b, uint32_t c);
 int nws__invisible_rules(uint32_t cp);
 
+/* An ASCII letter or digit. */
+static inline int nws_ascii_alnum(uint32_t cp)
+{
+    return cp - '0' < 10u || (cp | 0x20u) - 'a' < 26u;
+}
+
 /* May a line break between b and c, where a precedes b (0 at the start)?
  * After an ASCII letter or digit no rule breaks before an ASCII
- * character: most of a text is answered here. */
+ * character: most of a text is answered here (and the layout's ASCII
+ * word loop relies on it). */
 static inline int nws_break_between(uint32_t a, uint32_t b, uint32_t c)
 {
-    if (c < 0x80 && (b - '0' < 10u || (b | 0x20u) - 'a' < 26u))
+    if (c < 0x80 && nws_ascii_alnum(b))
         return 0;
     return nws__break_rules(a, b, c);
 }
