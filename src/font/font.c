@@ -26,6 +26,13 @@ static void *ft_realloc(FT_Memory m, long cur, long n, void *p)
     return arena_realloc(m->user, p, (size_t)n);
 }
 
+/* Readable bytes before the bitmap pool: gray rows are read from the
+ * byte before them (render.c); mono ones never are. */
+static size_t pool_slack_before(const nws_fonts *f)
+{
+    return f->mono ? 0 : NWS_GLYPH_SLACK;
+}
+
 int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
                const nws_font_file *fallback, int nfallback, int flags, uint32_t cache_slots,
                uint32_t pool_bytes)
@@ -86,7 +93,7 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         /* Slack around the bitmaps: the drawing code reads glyph rows a
          * word at a time, gray ones a vector (16 bytes) at a time and,
          * at an odd x, from the byte before too (render.c). */
-        size_t before = f->mono ? 0 : NWS_GLYPH_SLACK, after = f->mono ? 8 : NWS_GLYPH_SLACK;
+        size_t before = pool_slack_before(f), after = f->mono ? 8 : NWS_GLYPH_SLACK;
         uint8_t *base = arena_alloc(arena, pool_bytes + before + after);
         if (base) {
             memset(base, 0, before);
@@ -138,7 +145,7 @@ void fonts_done(nws_fonts *f)
     if (f->kern)
         arena_free(f->arena, f->kern);
     if (f->pool)
-        arena_free(f->arena, f->pool - (f->mono ? 0 : NWS_GLYPH_SLACK));
+        arena_free(f->arena, f->pool - pool_slack_before(f));
     if (f->raster_work)
         arena_free(f->arena, f->raster_work);
     for (int i = NWS_FONT_FACES - 1; i >= 0; i--)
