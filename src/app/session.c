@@ -124,6 +124,7 @@ static int show(session *s, nws_change change)
     if (s->pre_no && s->pre_no == s->r.page && change == NWS_CHANGE_PAGE) {
         /* drawn ahead: the turn costs a copy */
         memcpy(v->fb.pix, s->pre_fb.pix, (size_t)v->fb.stride * v->fb.height);
+        fb_mark_rows(&v->fb, 0, (int)v->fb.height);
         page = &s->pre_page;
         reader_shown(&s->r, page);
     } else {

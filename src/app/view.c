@@ -175,8 +175,9 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
                                   "they show as frames", b->name, budget);
     v->arena_after_init = info.used;
     size_t fbsize = fb_bytes(b->width, b->height, b->gray_levels);
-    v->fb_mem = xmalloc(fbsize);
+    v->fb_mem = xmalloc(fbsize + b->height); /* and a byte a row for its ink */
     fb_init(&v->fb, b->width, b->height, b->gray_levels, v->fb_mem, fbsize);
+    fb_keep_ink(&v->fb, v->fb_mem + fbsize);
     fb_packer_init(&v->packer, &v->fb, b); /* fb has the board's size and levels */
     v->native = xmalloc(fb_native_bytes(b));
     v->gray = xmalloc((size_t)b->width * b->height);
@@ -185,8 +186,7 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
 
 int view_pack(view *v)
 {
-    return fb_pack_rows(&v->packer, 0, board_native_height(v->board), v->native,
-                        fb_native_bytes(v->board));
+    return fb_pack_changed(&v->packer, v->native, fb_native_bytes(v->board));
 }
 
 int view_layout(view *v, uint32_t n)

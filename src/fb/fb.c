@@ -24,11 +24,21 @@ int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *
     fb->levels = levels == 256 ? 255 : (uint8_t)levels;
     fb->bpp = bpp_for(levels);
     fb->stride = (width * fb->bpp + 7) / 8;
+    fb->ink = NULL;
     return 0;
+}
+
+void fb_keep_ink(nws_fb *fb, uint8_t *rows)
+{
+    fb->ink = rows;
+    if (rows)
+        memset(rows, NWS_INK_NOW | NWS_INK_PACKED, fb->height);
 }
 
 static void put(nws_fb *fb, uint32_t x, uint32_t y, unsigned v)
 {
+    if (fb->ink)
+        fb->ink[y] |= NWS_INK_NOW;
     uint8_t *row = fb->pix + (size_t)y * fb->stride;
     uint32_t bit = x * fb->bpp;
     unsigned shift = 8 - fb->bpp - (bit & 7);
@@ -52,7 +62,17 @@ void fb_fill(nws_fb *fb, unsigned level)
     uint8_t byte = 0;
     for (unsigned s = 0; s < 8; s += fb->bpp)
         byte = (uint8_t)((byte << fb->bpp) | level);
-    memset(fb->pix, byte, (size_t)fb->stride * fb->height);
+    if (!fb->ink) {
+        memset(fb->pix, byte, (size_t)fb->stride * fb->height);
+        return;
+    }
+    int white = level == fb->levels - 1u;
+    for (uint32_t y = 0; y < fb->height; y++) {
+        if (white && !(fb->ink[y] & NWS_INK_NOW))
+            continue; /* white already */
+        memset(fb->pix + (size_t)y * fb->stride, byte, fb->stride);
+        fb->ink[y] = white ? fb->ink[y] & ~NWS_INK_NOW : fb->ink[y] | NWS_INK_NOW;
+    }
 }
 
 void fb_fill_rect(nws_fb *fb, int x, int y, int w, int h, unsigned level)

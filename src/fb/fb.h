@@ -20,12 +20,43 @@ typedef struct nws_fb {
     uint8_t *pix;
     uint32_t width, height, stride;
     uint8_t levels, bpp;
+    /* Which rows hold ink, where the caller keeps it (fb_keep_ink; NULL:
+     * not kept, as fb_init leaves it): a byte a row, NWS_INK_* bits.  A
+     * text page leaves nearly half its rows white (leading, margins,
+     * the end of an article), and on a large gray panel clearing and
+     * packing those is most of a page's cost. */
+    uint8_t *ink;
 } nws_fb;
+
+enum {
+    NWS_INK_NOW = 1,    /* the row may hold something other than white */
+    NWS_INK_PACKED = 2  /* it did when fb_pack_changed() last packed it */
+};
 
 /* Bytes needed for a width x height fb with that many levels. */
 size_t fb_bytes(uint32_t width, uint32_t height, unsigned levels);
 /* 0, or -1 if buf is too small or levels is not 2..256. */
 int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *buf, size_t size);
+/* Keep the rows' ink in rows[height] from now on (the caller's buffer;
+ * NULL stops).  Every row starts as inked and packed: nothing is known
+ * yet.  Drawing calls, including render_page(), mark the rows they
+ * touch; whoever writes fb->pix directly calls fb_mark_rows(). */
+void fb_keep_ink(nws_fb *fb, uint8_t *rows);
+/* Rows [y, y + h) may now hold ink (clipped to the fb). */
+static inline void fb_mark_rows(nws_fb *fb, int y, int h)
+{
+    if (!fb->ink)
+        return;
+    if (y < 0) {
+        h += y;
+        y = 0;
+    }
+    if (h > (int)fb->height - y)
+        h = (int)fb->height - y;
+    for (int i = 0; i < h; i++)
+        fb->ink[y + i] |= NWS_INK_NOW;
+}
+/* With ink kept, a fill to white clears only the rows marked inked. */
 void fb_fill(nws_fb *fb, unsigned level);
 void fb_fill_rect(nws_fb *fb, int x, int y, int w, int h, unsigned level);
 unsigned fb_get(const nws_fb *fb, uint32_t x, uint32_t y);
@@ -58,6 +89,13 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b);
 /* Native rows [ny0, ny0 + nrows) into out (nrows * native stride bytes):
  * the same bytes fb_pack() writes there.  0 or -1. */
 int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *out, size_t size);
+/* Pack the whole screen into native, which holds what this function last
+ * wrote there for this fb (or anything, the first time after
+ * fb_keep_ink()): where the board's rows are the model's (no rotation, a
+ * fast path above), only the rows inked now or when last packed are
+ * packed; the others are white in both.  Without ink kept, or with
+ * rotation, every row is.  0 or -1. */
+int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size);
 /* Native buffer -> 8-bit gray in the reading view (width x height). */
 int fb_unpack(const nws_board *b, const uint8_t *native, size_t size, uint8_t *gray);
 

@@ -217,6 +217,13 @@ static void flush(nws_fonts *f)
     f->flushes++;
 }
 
+static void drop_bitmaps(nws_fonts *f)
+{
+    for (uint32_t i = 0; i < f->nslots; i++)
+        f->slots[i].has_bitmap = 0;
+    f->pool_used = 0;
+}
+
 static void note_missing(nws_fonts *f, uint32_t cp)
 {
     for (int i = 0; i < f->nmissing_cp; i++)
@@ -338,9 +345,7 @@ void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, 
     memcpy(f->coverage_map, map, sizeof f->coverage_map);
     f->map_tag = tag;
     f->nibbles = nibbles && !f->mono;
-    for (uint32_t i = 0; i < f->nslots; i++)
-        f->slots[i].has_bitmap = 0;
-    f->pool_used = 0;
+    drop_bitmaps(f);
 }
 
 const nws_glyph *fonts_glyph_lookup(nws_fonts *f, int style, int size, uint32_t cp)
@@ -381,14 +386,11 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
         if (stage > f->pool_size)
             return NULL; /* a glyph larger than the whole cache */
         if (f->pool_used + stage > f->pool_size) {
-            /* Full: start over with this glyph alone.  Its rendered bitmap
-             * is still in FreeType's slot, so only the entry moves. */
-            nws_glyph saved = *g;
-            flush(f);
-            uint32_t mask = f->nslots - 1;
-            g = &f->slots[hash_key(style, size, cp) & mask];
-            *g = saved;
-            f->used = 1;
+            /* Full: the bitmaps start over, the metrics stay.  Layout asks
+             * for metrics far more often than drawing for bitmaps, and
+             * loading them again costs a hinted FreeType load apiece. */
+            drop_bitmaps(f);
+            f->flushes++;
         }
         /* Mono glyphs stay one bit per pixel (rows byte-aligned): a 1-bit
          * panel's cache holds eight times as many glyphs. */

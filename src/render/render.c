@@ -306,6 +306,7 @@ static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mo
 {
     int x0 = (int)((pen_x + 32) >> 6) + g->left;
     int y0 = (int)((base_y + 32) >> 6) - g->top;
+    fb_mark_rows(fb, y0, g->rows);
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)

@@ -151,6 +151,65 @@ static void native_layouts_match_the_controllers(void)
     CHECK(board_find("no-such-board") == NULL);
 }
 
+/* Pages one after another into one native buffer, packing only changed
+ * rows: after each, the buffer must hold what packing the whole page
+ * writes, and a fill to white, which clears only inked rows, must leave
+ * all white (as page 0, empty, packs).  Pages: empty, bands of ink at varying rows (some over the
+ * last page's, some not), a full one, and single pixels at the edges. */
+static void changed_rows_pack_as_whole_pages(void)
+{
+    for (size_t i = 0; i < nws_board_count; i++) {
+        const nws_board *b = nws_boards[i];
+        size_t fbs = fb_bytes(b->width, b->height, b->gray_levels), nb = fb_native_bytes(b);
+        uint8_t *mem = malloc(fbs), *ink = malloc(b->height);
+        uint8_t *native = malloc(nb), *whole = malloc(nb), *white = malloc(nb), *paper = malloc(nb);
+        nws_fb fb;
+        CHECK_INT(fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs), 0);
+        CHECK(fb.ink == NULL);
+        memset(mem, 0, fbs); /* black: the first fill must clear it all */
+        memset(native, 0x5A, nb);
+        fb_keep_ink(&fb, ink);
+        nws_packer pk;
+        CHECK_INT(fb_packer_init(&pk, &fb, b), 0);
+        unsigned top = b->gray_levels - 1u, stale = 0, unwhite = 0;
+        int h = (int)b->height, w = (int)b->width;
+        for (int page = 0; page < 9; page++) {
+            fb_fill(&fb, top);
+            CHECK_INT(fb_pack(&fb, b, white, nb), 0);
+            switch (page) {
+            case 0: case 5: break; /* empty */
+            case 3: fb_fill(&fb, 0); break;
+            case 7:
+                fb_put(&fb, 0, 0, 0);
+                fb_put(&fb, w - 1, h - 1, 1);
+                fb_darken(&fb, w / 2, h / 2, 0);
+                break;
+            default:
+                for (int y = page * 3; y < h; y += 17 + page)
+                    fb_fill_rect(&fb, page * 5 % w, y, w / 3, 1 + page % 4, (unsigned)page % top);
+            }
+            CHECK_INT(fb_pack_changed(&pk, native, nb), 0);
+            CHECK_INT(fb_pack(&fb, b, whole, nb), 0);
+            stale += memcmp(native, whole, nb) != 0;
+            /* the page before drawing, after the fill: wholly white */
+            if (page == 0)
+                memcpy(paper, native, nb);
+            unwhite += memcmp(white, paper, nb) != 0;
+        }
+        if (stale || unwhite)
+            fprintf(stderr, "  %s: %u pages stale, %u not white\n", b->name, stale, unwhite);
+        CHECK_INT(stale, 0);
+        CHECK_INT(unwhite, 0);
+        CHECK_INT(fb_pack_changed(&pk, native, nb - 1), -1);
+        free(mem);
+        free(ink);
+        free(native);
+        free(whole);
+        free(white);
+        free(paper);
+    }
+}
+
 static void fb_levels_and_clipping(void)
 {
     uint8_t mem[64];
@@ -174,4 +233,5 @@ const test_case fb_tests[] = {
     {"packing_round_trips_on_every_board", packing_round_trips_on_every_board},
     {"native_layouts_match_the_controllers", native_layouts_match_the_controllers},
     {"fb_levels_and_clipping", fb_levels_and_clipping},
+    {"changed_rows_pack_as_whole_pages", changed_rows_pack_as_whole_pages},
     {NULL, NULL}};

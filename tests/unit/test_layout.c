@@ -58,7 +58,7 @@ static char *expected_text(nwsb_bundle *b, uint32_t art)
 }
 
 typedef struct page_check {
-    unsigned overfull, outside, text_mismatch, articles, pages, load_errors;
+    unsigned overfull, outside, text_mismatch, articles, pages, load_errors, stale;
 } page_check;
 
 static void check_board(const char *bundle, const char *board, unsigned size10, page_check *pc,
@@ -84,6 +84,13 @@ static void check_board(const char *bundle, const char *board, unsigned size10, 
                            : view_layout(&v, v.book.first_page[a] + p), 0);
             const lay_page *pg = &v.page;
             CHECK(!pg->truncated);
+            /* only the rows inked then or now were packed: the rest of
+             * the panel must still be what a whole packing writes */
+            size_t nb = fb_native_bytes(v.board);
+            uint8_t *whole = draw ? malloc(nb) : NULL;
+            if (whole && fb_pack(&v.fb, v.board, whole, nb) == 0)
+                pc->stale += memcmp(whole, v.native, nb) != 0;
+            free(whole);
             pc->pages++;
             for (uint32_t i = 0; i < pg->nruns; i++) {
                 const lay_run *r = &pg->runs[i];
@@ -163,6 +170,7 @@ static void pages_keep_all_text_and_fit(void)
         CHECK_INT(pc.text_mismatch, 0);
         CHECK_INT(pc.overfull, 0);
         CHECK_INT(pc.outside, 0);
+        CHECK_INT(pc.stale, 0);
     }
     unlink(path);
 }
