@@ -175,7 +175,7 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
                                   "they show as frames", b->name, budget);
     v->arena_after_init = info.used;
     size_t fbsize = fb_bytes(b->width, b->height, b->gray_levels);
-    v->fb_mem = xmalloc(fbsize + b->height); /* and a byte a row for its ink */
+    v->fb_mem = xmalloc(fbsize + fb_ink_bytes(b->height));
     fb_init(&v->fb, b->width, b->height, b->gray_levels, v->fb_mem, fbsize);
     fb_keep_ink(&v->fb, v->fb_mem + fbsize);
     fb_packer_init(&v->packer, &v->fb, b); /* fb has the board's size and levels */

@@ -32,13 +32,13 @@ void fb_keep_ink(nws_fb *fb, uint8_t *rows)
 {
     fb->ink = rows;
     if (rows)
-        memset(rows, NWS_INK_NOW | NWS_INK_PACKED, fb->height);
+        memset(rows, 1, fb_ink_bytes(fb->height));
 }
 
 static void put(nws_fb *fb, uint32_t x, uint32_t y, unsigned v)
 {
     if (fb->ink)
-        fb->ink[y] |= NWS_INK_NOW;
+        fb->ink[y] = 1;
     uint8_t *row = fb->pix + (size_t)y * fb->stride;
     uint32_t bit = x * fb->bpp;
     unsigned shift = 8 - fb->bpp - (bit & 7);
@@ -68,10 +68,10 @@ void fb_fill(nws_fb *fb, unsigned level)
     }
     int white = level == fb->levels - 1u;
     for (uint32_t y = 0; y < fb->height; y++) {
-        if (white && !(fb->ink[y] & NWS_INK_NOW))
+        if (white && !fb->ink[y])
             continue; /* white already */
         memset(fb->pix + (size_t)y * fb->stride, byte, fb->stride);
-        fb->ink[y] = white ? fb->ink[y] & ~NWS_INK_NOW : fb->ink[y] | NWS_INK_NOW;
+        fb->ink[y] = !white;
     }
 }
 

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../board/board.h"
 #include "../core/vectors.h"
@@ -21,28 +22,31 @@ typedef struct nws_fb {
     uint32_t width, height, stride;
     uint8_t levels, bpp;
     /* Which rows hold ink, where the caller keeps it (fb_keep_ink; NULL:
-     * not kept, as fb_init leaves it): a byte a row, NWS_INK_* bits.  A
-     * text page leaves nearly half its rows white (leading, margins,
-     * the end of an article), and on a large gray panel clearing and
-     * packing those is most of a page's cost. */
+     * not kept, as fb_init leaves it): ink[y] nonzero where row y may
+     * hold something other than white; ink[height + y] where it did when
+     * fb_pack_changed() last packed it.  A text page leaves nearly half
+     * its rows white (leading, margins, the end of an article), and on a
+     * large gray panel clearing and packing those is most of a page's
+     * cost. */
     uint8_t *ink;
 } nws_fb;
-
-enum {
-    NWS_INK_NOW = 1,    /* the row may hold something other than white */
-    NWS_INK_PACKED = 2  /* it did when fb_pack_changed() last packed it */
-};
 
 /* Bytes needed for a width x height fb with that many levels. */
 size_t fb_bytes(uint32_t width, uint32_t height, unsigned levels);
 /* 0, or -1 if buf is too small or levels is not 2..256. */
 int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *buf, size_t size);
-/* Keep the rows' ink in rows[height] from now on (the caller's buffer;
- * NULL stops).  Every row starts as inked and packed: nothing is known
- * yet.  Drawing calls, including render_page(), mark the rows they
- * touch; whoever writes fb->pix directly calls fb_mark_rows(). */
+/* Bytes of the ink rows for an fb of that height. */
+static inline size_t fb_ink_bytes(uint32_t height)
+{
+    return 2 * (size_t)height;
+}
+/* Keep the rows' ink in rows[fb_ink_bytes(height)] from now on (the
+ * caller's buffer; NULL stops).  Every row starts as inked and packed:
+ * nothing is known yet.  Drawing calls, including render_page(), mark the
+ * rows they touch; whoever writes fb->pix directly calls fb_mark_rows(). */
 void fb_keep_ink(nws_fb *fb, uint8_t *rows);
-/* Rows [y, y + h) may now hold ink (clipped to the fb). */
+/* Rows [y, y + h) may now hold ink (clipped to the fb): a byte store
+ * each, as every glyph drawn marks its rows. */
 static inline void fb_mark_rows(nws_fb *fb, int y, int h)
 {
     if (!fb->ink)
@@ -53,8 +57,8 @@ static inline void fb_mark_rows(nws_fb *fb, int y, int h)
     }
     if (h > (int)fb->height - y)
         h = (int)fb->height - y;
-    for (int i = 0; i < h; i++)
-        fb->ink[y + i] |= NWS_INK_NOW;
+    if (h > 0)
+        memset(fb->ink + y, 1, (size_t)h);
 }
 /* With ink kept, a fill to white clears only the rows marked inked. */
 void fb_fill(nws_fb *fb, unsigned level);

@@ -321,30 +321,31 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
 int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
 {
     const nws_fb *fb = pk->fb;
-    uint8_t *ink = fb->ink;
+    const uint8_t *now = fb->ink;
+    uint8_t *packed = now ? fb->ink + fb->height : NULL;
     uint32_t stride = board_native_stride(pk->b), nh = board_native_height(pk->b);
-    if (!ink || pk->path == NWS_PACK_GENERIC)
+    if (!now || pk->path == NWS_PACK_GENERIC)
         nh = 0; /* rows not kept, or a native row is not a model row */
     for (uint32_t y = 0; y < nh;) {
-        if (!ink[y]) { /* white now and when last packed */
+        if (!(now[y] | packed[y])) { /* white now and when last packed */
             y++;
             continue;
         }
         uint32_t y1 = y + 1;
-        while (y1 < nh && ink[y1])
+        while (y1 < nh && (now[y1] | packed[y1]))
             y1++;
         if (fb_pack_rows(pk, y, y1 - y, native + (size_t)y * stride,
                          size < (size_t)y * stride ? 0 : size - (size_t)y * stride) < 0)
             return -1;
-        for (; y < y1; y++)
-            ink[y] = ink[y] & NWS_INK_NOW ? NWS_INK_NOW | NWS_INK_PACKED : 0;
+        memcpy(packed + y, now + y, y1 - y);
+        y = y1;
     }
     if (nh)
         return size < fb_native_bytes(pk->b) ? -1 : 0;
     if (fb_pack_rows(pk, 0, board_native_height(pk->b), native, size) < 0)
         return -1;
-    for (uint32_t y = 0; ink && y < fb->height; y++)
-        ink[y] = ink[y] & NWS_INK_NOW ? NWS_INK_NOW | NWS_INK_PACKED : 0;
+    if (now)
+        memcpy(packed, now, fb->height);
     return 0;
 }
 

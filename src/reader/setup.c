@@ -22,7 +22,7 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
      * (an 11 pt glyph at 124 dpi is about 40 bytes) */
     if (small && b->gray_levels == 2)
         pool = 8 * 1024;
-    uint32_t slots = small ? 256 : large ? 2048 : 512;
+    uint32_t slots = small ? 256 : large ? 2048 : 1024;
     int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
     int rc = fonts_init(out->fonts, arena, main, fallback, nfallback, flags, slots, pool);
     if (rc != NWS_FONT_OK) {

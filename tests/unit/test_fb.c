@@ -154,14 +154,15 @@ static void native_layouts_match_the_controllers(void)
 /* Pages one after another into one native buffer, packing only changed
  * rows: after each, the buffer must hold what packing the whole page
  * writes, and a fill to white, which clears only inked rows, must leave
- * all white (as page 0, empty, packs).  Pages: empty, bands of ink at varying rows (some over the
- * last page's, some not), a full one, and single pixels at the edges. */
+ * all white (as page 0, empty, packs).  Pages: empty, bands of ink at
+ * varying rows (some over the last page's, some not), a full one, and
+ * single pixels at the edges. */
 static void changed_rows_pack_as_whole_pages(void)
 {
     for (size_t i = 0; i < nws_board_count; i++) {
         const nws_board *b = nws_boards[i];
         size_t fbs = fb_bytes(b->width, b->height, b->gray_levels), nb = fb_native_bytes(b);
-        uint8_t *mem = malloc(fbs), *ink = malloc(b->height);
+        uint8_t *mem = malloc(fbs), *ink = malloc(fb_ink_bytes(b->height));
         uint8_t *native = malloc(nb), *whole = malloc(nb), *white = malloc(nb), *paper = malloc(nb);
         nws_fb fb;
         CHECK_INT(fb_init(&fb, b->width, b->height, b->gray_levels, mem, fbs), 0);
