@@ -16,4 +16,51 @@
 #endif
 #endif
 
+#ifdef NWS_VECTORS
+#include <stdint.h>
+#include <string.h>
+/* The smaller of each pair of unsigned bytes: one instruction on both
+ * CPUs (SSE2 pminub, NEON vmin.u8), where C's vector operators would
+ * spend a compare, a select and, on SSE2, a bias for unsigned order. */
+typedef uint8_t nws_u8x16 __attribute__((vector_size(16)));
+typedef uint16_t nws_u16x8 __attribute__((vector_size(16)));
+/* Each byte's high nibble moved down (b >> 4) and low nibble moved up
+ * ((b << 4) & 0xF0): neither CPU shifts bytes, and the compiler's byte
+ * shifts cost a widening or four additions; a 16-bit shift and a mask
+ * do it. */
+static inline nws_u8x16 nws_high_down_u8x16(nws_u8x16 v)
+{
+    return (nws_u8x16)(((nws_u16x8)v >> 4) & 0x0F0F);
+}
+static inline nws_u8x16 nws_low_up_u8x16(nws_u8x16 v)
+{
+    return (nws_u8x16)(((nws_u16x8)v << 4) & 0xF0F0);
+}
+#if defined(__SSE2__)
+#include <emmintrin.h>
+static inline nws_u8x16 nws_min_u8x16(nws_u8x16 a, nws_u8x16 b)
+{
+    return (nws_u8x16)_mm_min_epu8((__m128i)a, (__m128i)b);
+}
+/* Whether a == b in all sixteen bytes: a compare and a mask (pmovmskb). */
+static inline int nws_same_u8x16(nws_u8x16 a, nws_u8x16 b)
+{
+    return _mm_movemask_epi8((__m128i)(a == b)) == 0xFFFF;
+}
+#else
+#include <arm_neon.h>
+static inline nws_u8x16 nws_min_u8x16(nws_u8x16 a, nws_u8x16 b)
+{
+    return (nws_u8x16)vminq_u8((uint8x16_t)a, (uint8x16_t)b);
+}
+static inline int nws_same_u8x16(nws_u8x16 a, nws_u8x16 b)
+{
+    uint64_t half[2];
+    nws_u8x16 eq = (nws_u8x16)(a == b);
+    memcpy(half, &eq, 16);
+    return !~(half[0] & half[1]);
+}
+#endif
+#endif
+
 #endif

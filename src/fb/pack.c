@@ -52,21 +52,23 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
  * low nibble): the rows are copied 32 bytes at a time where there are
  * vectors (core/vectors.h), eight elsewhere and for the rest of a run,
  * flipped and swapped on the way. */
-#ifdef NWS_VECTORS
-typedef uint8_t bytes32 __attribute__((vector_size(32)));
-#endif
 
 static inline void xor_run(const uint8_t *src, uint8_t *dst, uint32_t n, uint64_t flip, int swap)
 {
     uint32_t i = 0;
 #ifdef NWS_VECTORS
     for (; i + 32 <= n; i += 32) {
-        bytes32 w;
-        memcpy(&w, src + i, 32);
-        if (swap)
-            w = w >> 4 | w << 4;
-        w ^= (uint8_t)flip;
-        memcpy(dst + i, &w, 32);
+        nws_u8x16 a, b;
+        memcpy(&a, src + i, 16);
+        memcpy(&b, src + i + 16, 16);
+        if (swap) {
+            a = nws_high_down_u8x16(a) | nws_low_up_u8x16(a);
+            b = nws_high_down_u8x16(b) | nws_low_up_u8x16(b);
+        }
+        a ^= (uint8_t)flip;
+        b ^= (uint8_t)flip;
+        memcpy(dst + i, &a, 16);
+        memcpy(dst + i + 16, &b, 16);
     }
 #endif
     for (; i + 8 <= n; i += 8) {

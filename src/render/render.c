@@ -185,16 +185,25 @@ static inline uint64_t nibble_span(unsigned from, unsigned to)
 }
 
 #ifdef NWS_VECTORS
-typedef uint8_t bytes16 __attribute__((vector_size(16)));
+typedef nws_u8x16 bytes16;
 enum { GLYPH_VECTORS = 3 }; /* rows up to 48 model bytes (96 pixels) */
 
 /* darker_nibbles sixteen bytes at a time: the high and the low nibbles
  * apart, each the smaller as an unsigned byte. */
 static inline bytes16 darker_bytes16(bytes16 a, bytes16 b)
 {
-    bytes16 ah = a & 0xF0, bh = b & 0xF0, al = a & 0x0F, bl = b & 0x0F;
-    bytes16 mh = (bytes16)(ah < bh), ml = (bytes16)(al < bl);
-    return (ah & mh) | (bh & ~mh) | (al & ml) | (bl & ~ml);
+    return nws_min_u8x16(a & 0xF0, b & 0xF0) | nws_min_u8x16(a & 0x0F, b & 0x0F);
+}
+
+/* Sixteen model bytes v (glyph, paper around it) onto the model at row:
+ * where the model is still paper, as under most glyphs, v as it is; else
+ * the darker of the two. */
+static inline void put_glyph16(uint8_t *row, bytes16 v, bytes16 paper)
+{
+    bytes16 d;
+    memcpy(&d, row, 16);
+    d = nws_same_u8x16(d, paper) ? v : darker_bytes16(d, v);
+    memcpy(row, &d, 16);
 }
 
 /* blit_gray_nibbles a row at a time, in up to GLYPH_VECTORS vectors of
@@ -223,25 +232,35 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
     }
     if (odd)
         keep[0][0] &= 0x0F;
+    if (n == 1) { /* most glyphs: a loop each for even and odd x */
+        bytes16 k = keep[0], around = paper & ~k;
+        if (odd) {
+            for (int y = 0; y < h; y++, src += rb, row += stride) {
+                bytes16 v, before;
+                memcpy(&v, src, 16);
+                memcpy(&before, src - 1, 16);
+                put_glyph16(row, ((nws_high_down_u8x16(v) | nws_low_up_u8x16(before)) & k) | around,
+                            paper);
+            }
+        } else {
+            for (int y = 0; y < h; y++, src += rb, row += stride) {
+                bytes16 v;
+                memcpy(&v, src, 16);
+                put_glyph16(row, (v & k) | around, paper);
+            }
+        }
+        return 0;
+    }
     for (int y = 0; y < h; y++, src += rb, row += stride) {
         for (unsigned c = 0; c < n; c++) {
-            bytes16 v, d;
+            bytes16 v;
             memcpy(&v, src + 16 * c, 16);
             if (odd) { /* a nibble right: each byte's low one comes from the byte before */
                 bytes16 before;
                 memcpy(&before, src + 16 * c - 1, 16);
-                v = v >> 4 | before << 4;
+                v = nws_high_down_u8x16(v) | nws_low_up_u8x16(before);
             }
-            v = (v & keep[c]) | (paper & ~keep[c]);
-            memcpy(&d, row + 16 * c, 16);
-            uint64_t same[2]; /* still paper, as under most glyphs: v as it is */
-            bytes16 eq = (bytes16)(d == paper);
-            memcpy(same, &eq, 16);
-            if (!~(same[0] & same[1]))
-                d = v;
-            else
-                d = darker_bytes16(d, v);
-            memcpy(row + 16 * c, &d, 16);
+            put_glyph16(row + 16 * c, (v & keep[c]) | (paper & ~keep[c]), paper);
         }
     }
     return 0;
