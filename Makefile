@@ -101,7 +101,7 @@ ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 CORE_SRC := src/core/utf8.c src/core/arena.c src/text/nws_text.c src/text/breaks.c src/text/scripts.c \
             src/bundle/nwsb_reader.c src/bundle/nwsb_record.c src/bundle/nwsb_image.c src/bundle/nwsb_dict_news.c \
             src/board/board.c $(sort $(wildcard boards/*.c)) src/fb/fb.c src/fb/pack.c \
-            src/font/font.c src/font/kernset.c src/font/raster.c src/layout/items.c src/layout/linebreak.c \
+            src/font/font.c src/font/kernset.c src/font/raster.c src/layout/items.c src/layout/linebreak.c src/layout/breakmemo.c \
             src/layout/paginate.c \
             src/layout/decorate.c src/layout/book.c src/render/render.c src/render/gamma_table.c \
             src/render/picture.c src/reader/reader.c src/reader/state.c src/reader/refresh.c src/reader/setup.c \

@@ -46,7 +46,8 @@ run_target() {
     src/bundle/nwsb_image.c src/bundle/nwsb_dict_news.c src/text/nws_text.c src/text/breaks.c \
     src/text/scripts.c src/core/utf8.c \
     src/core/arena.c src/board/board.c boards/*.c src/fb/fb.c src/fb/pack.c src/font/font.c src/font/kernset.c src/font/raster.c \
-    src/layout/items.c src/layout/linebreak.c src/layout/paginate.c src/layout/decorate.c \
+    src/layout/items.c src/layout/linebreak.c src/layout/breakmemo.c src/layout/paginate.c \
+    src/layout/decorate.c \
     src/layout/book.c src/render/render.c src/render/gamma_table.c src/render/picture.c \
     src/panel/panel.c src/panel/uc8179.c src/panel/ssd16xx.c \
     -o "$dir/fuzz_layout" $(pkg-config --libs zlib freetype2)

@@ -330,6 +330,12 @@ int main(int argc, char **argv)
                "flushes %u; refused %zu (largest %zu)\n",
                v.arena.size, v.arena_after_init, v.arena.peak, v.arena.peak / 1024.0,
                v.fonts.flushes, v.arena.failures, v.arena.largest_refused);
+    if (mem && v.lay.memo.log)
+        printf("line breaks kept from pagination: %zu of %zu bytes; %u paragraphs set from "
+               "them, %u keys that differed\n",
+               (size_t)v.lay.memo.len * sizeof *v.lay.memo.log,
+               (size_t)v.lay.memo.cap * sizeof *v.lay.memo.log, v.lay.memo.replayed,
+               v.lay.memo.missed);
     if (v.fonts.missing) {
         fprintf(stderr, "newsview: warning: %u character%s with no glyph in any font, drawn as "
                         "boxes:", v.fonts.missing, v.fonts.missing == 1 ? "" : "s");

@@ -75,11 +75,23 @@ typedef struct lay_config {
     uint32_t max_text;           /* paragraph chunk text (bytes) */
     uint32_t max_runs;           /* per page */
     uint32_t max_pool;           /* text bytes per page */
+    uint32_t memo_bytes;         /* line breaks kept from pagination (0: none) */
 } lay_config;
 
 typedef struct lay_line lay_line;
 typedef struct lay_item lay_item;
 typedef struct lay_node lay_node;
+
+/* Line breaks remembered from pagination (breakmemo.c); all zero: none. */
+typedef struct lay_memo {
+    uint16_t *log;            /* entries in the order articles ask for them */
+    uint32_t cap, len;        /* uint16s */
+    uint32_t *from, *to;      /* per article: its entries [from, to) */
+    uint32_t articles;
+    uint32_t article, cursor; /* the article being set; next entry to take */
+    int recording;            /* appending this article's entries */
+    uint32_t replayed, missed;/* paragraphs taken from the log; keys that differed */
+} lay_memo;
 
 typedef struct nws_layout {
     lay_config cfg;
@@ -122,6 +134,7 @@ typedef struct nws_layout {
     uint32_t contents_mark;        /* contents: entry shown selected, plus 1; 0 none */
     const char *fail;              /* why the last call failed, for messages */
     size_t sizes_bytes;            /* arena taken by warming FreeType sizes at init */
+    lay_memo memo;
 } nws_layout;
 
 /* Sizes every buffer from cfg (zero fields take defaults) and takes it from

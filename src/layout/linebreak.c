@@ -410,17 +410,30 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
      * hopeless one, where it would otherwise call both 10000.  The glue
      * itself still sets the line. */
     int64_t emergency = 3 * (int64_t)l->px_of[bk->role];
-    if (knuth_plass(l, measure, extra, TOLERANCE_FIRST, &last) < 0 &&
-        knuth_plass(l, measure, extra + emergency, TOLERANCE_LAST, &last) < 0 &&
-        first_fit(l, measure, &last) < 0)
-        return -1;
-    /* Walk the chosen path back to front into the node's "next" links. */
     int32_t path = -1;
     int count = 0;
-    for (int32_t n = last; n > 0; n = l->nodes[n].prev) {
-        l->nodes[n].next = path;
-        path = n;
-        count++;
+    uint32_t kept;
+    const uint16_t *memo = lay_memo_take(l, measure, &kept);
+    if (memo && kept < l->max_nodes) {
+        /* as pagination chose them: the path into nodes 1..kept */
+        for (uint32_t i = kept; i > 0; i--) {
+            l->nodes[i].pos = memo[i - 1];
+            l->nodes[i].next = path;
+            path = (int32_t)i;
+        }
+        count = (int)kept;
+    } else {
+        if (knuth_plass(l, measure, extra, TOLERANCE_FIRST, &last) < 0 &&
+            knuth_plass(l, measure, extra + emergency, TOLERANCE_LAST, &last) < 0 &&
+            first_fit(l, measure, &last) < 0)
+            return -1;
+        /* Walk the chosen path back to front into the node's "next" links. */
+        for (int32_t n = last; n > 0; n = l->nodes[n].prev) {
+            l->nodes[n].next = path;
+            path = n;
+            count++;
+        }
+        lay_memo_keep(l, measure, path, (uint32_t)count);
     }
     if (count < 2)
         keep_last = 0; /* a chunk must set at least one line */

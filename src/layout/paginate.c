@@ -97,7 +97,7 @@ int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *
     l->rec = arena_alloc(arena, NWSB_RECORD_MAX);
     if (!l->items || !l->text || !l->nodes || !l->lines || !l->line_runs || !l->rec)
         return -1;
-    return 0;
+    return lay_memo_init(l, arena, l->cfg.memo_bytes);
 }
 
 /* --- the text source -------------------------------------------------- */
@@ -634,6 +634,7 @@ int layout_begin_article(nws_layout *l, uint32_t article)
     l->skip_body = 0;
     l->end_images_done = 0;
     l->in_caption = 0;
+    lay_memo_begin(l, article);
     cursor_load(l, nwsb_image_find(l->bundle, a.text_offset));
     return 0;
 }

@@ -281,7 +281,100 @@ static void golden_pages(void)
     unlink(path);
 }
 
+/* What a page shows: every run's place, font, flags and text. */
+static uint64_t page_signature(const lay_page *p)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t i = 0; i < p->nruns; i++) {
+        const lay_run *r = &p->runs[i];
+        int32_t f[6] = {r->x, r->y, r->len, r->style, r->size, r->flags};
+        const uint8_t *bytes[2] = {(const uint8_t *)f, p->pool + r->text};
+        size_t lens[2] = {sizeof f, r->flags & LAY_RUN_IMAGE ? 0 : r->len};
+        for (int k = 0; k < 2; k++)
+            for (size_t j = 0; j < lens[k]; j++)
+                h = (h ^ bytes[k][j]) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* Every page of the book in order, then backwards (each jump lays its
+ * article out again from the start), into sig[1..total]; returns how
+ * many pages differ from want (NULL: none compared). */
+static unsigned sign_pages(view *v, uint64_t *sig, const uint64_t *want)
+{
+    unsigned differ = 0;
+    uint32_t total = v->book.total;
+    for (uint32_t k = 0; k < 2 * total; k++) {
+        uint32_t n = k < total ? k + 1 : 2 * total - k;
+        if (view_layout(v, n) < 0)
+            return total;
+        uint64_t h = page_signature(&v->page);
+        if (k < total)
+            sig[n] = h;
+        differ += want && h != want[n];
+        differ += k >= total && h != sig[n];
+    }
+    return differ;
+}
+
+/* Boards with room keep the line breaks pagination found and set pages
+ * from them: every page must be what the optimiser sets, read in order or
+ * by jumps, and with a log that fills up after a few paragraphs. */
+static void remembered_breaks_set_the_same_pages(void)
+{
+    const char *files[] = {CORPUS "/news-text", "docs/samples"};
+    struct stat st;
+    int corpus = stat(CORPUS "/news-text", &st) == 0;
+    const char *path = tmp_bundle("memo");
+    CHECK_INT(pack_files(corpus ? files : files + 1, corpus ? 2 : 1, path), 0);
+    const char *boards[] = {"lilygo-t5-4in7", "kobo-clara-hd", "waveshare-7in5-v2"};
+    for (size_t b = 0; b < sizeof boards / sizeof boards[0]; b++) {
+        view v;
+        view_options o;
+        test_view_options(&o, boards[b], 0);
+        if (view_open(&v, path, &o) < 0) {
+            CHECK(!"view_open");
+            view_close(&v);
+            continue;
+        }
+        lay_memo *m = &v.lay.memo;
+        uint32_t total = v.book.total;
+        uint64_t *plain = calloc(total + 1, sizeof *plain), *sig = calloc(total + 1, sizeof *sig);
+        if (!m->log) { /* a small board's arena has no room: pages as before */
+            CHECK(v.board->ram_budget < 1024 * 1024);
+            CHECK_INT(sign_pages(&v, plain, NULL), 0);
+        } else {
+            CHECK(m->len > 0); /* pagination kept them */
+            CHECK_INT(sign_pages(&v, sig, NULL), 0);
+            CHECK(m->replayed > 0);
+            CHECK_INT(m->missed, 0);
+            uint16_t *log = m->log;
+            m->log = NULL; /* the optimiser for every paragraph */
+            v.book.cur_article = UINT32_MAX; /* each article from its start again */
+            CHECK_INT(sign_pages(&v, plain, sig), 0);
+            /* a log that holds a few paragraphs of the first article */
+            m->log = log;
+            m->cap = 64;
+            m->len = 0;
+            for (uint32_t a = 0; a < m->articles; a++)
+                m->from[a] = UINT32_MAX;
+            v.book.cur_article = UINT32_MAX;
+            uint32_t replayed = m->replayed;
+            CHECK_INT(sign_pages(&v, sig, plain), 0);
+            CHECK(m->len > 0 && m->len <= 64);
+            CHECK(m->replayed > replayed); /* the backward pass took them */
+            CHECK_INT(m->missed, 0);
+        }
+        free(plain);
+        free(sig);
+        view_close(&v);
+    }
+    unlink(path);
+}
+
 const test_case layout_tests[] = {{"pages_keep_all_text_and_fit", pages_keep_all_text_and_fit},
                                   {"pathological_paragraphs", pathological_paragraphs},
                                   {"golden_pages", golden_pages},
+                                  {"remembered_breaks_set_the_same_pages",
+                                   remembered_breaks_set_the_same_pages},
                                   {NULL, NULL}};
