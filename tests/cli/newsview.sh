@@ -78,6 +78,12 @@ peak=$(sed -n 's/.*peak \([0-9]*\) .*/\1/p' "$T/out")
     bad "--mem 800x480 under 256 KiB" "$(cat "$T/out")"
 status_is "an arena too small fails with a message" 1 "$NV" --board kobo-clara-hd --arena 64 "$T/s.nwsb"
 grep -q "budget" "$T/err" && ok "small arena says why" || bad "small arena says why" "$(cat "$T/err")"
+# a board of 1 MiB keeps pagination's line breaks and draws from them
+"$NV" --board lilygo-t5-4in7 --mem --png "$T/memo" "$T/s.nwsb" >"$T/out" 2>"$T/err"
+set_from=$(sed -n 's/^line breaks kept from pagination: .*; \([0-9]*\) paragraphs set from them, \([0-9]*\) keys .*/\1 \2/p' "$T/out")
+[ -n "$set_from" ] && [ "${set_from% *}" -gt 0 ] && [ "${set_from#* }" -eq 0 ] &&
+    ok "--mem: lilygo-t5-4in7 sets paragraphs from the breaks kept ($set_from)" ||
+    bad "--mem reports the breaks kept" "$(cat "$T/out")"
 
 # --- the whole corpus on the 800x480 board, system fallbacks included -------
 if [ -d ../shared/corpus/news-text ]; then
