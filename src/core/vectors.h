@@ -47,6 +47,13 @@ static inline int nws_same_u8x16(nws_u8x16 a, nws_u8x16 b)
 {
     return _mm_movemask_epi8((__m128i)(a == b)) == 0xFFFF;
 }
+/* The bytes of a and b taken in turn: *lo = a0 b0 a1 b1 .. a7 b7, *hi the
+ * same from a8 and b8 (punpcklbw, punpckhbw). */
+static inline void nws_zip_u8x16(nws_u8x16 a, nws_u8x16 b, nws_u8x16 *lo, nws_u8x16 *hi)
+{
+    *lo = (nws_u8x16)_mm_unpacklo_epi8((__m128i)a, (__m128i)b);
+    *hi = (nws_u8x16)_mm_unpackhi_epi8((__m128i)a, (__m128i)b);
+}
 #else
 #include <arm_neon.h>
 static inline nws_u8x16 nws_min_u8x16(nws_u8x16 a, nws_u8x16 b)
@@ -59,6 +66,12 @@ static inline int nws_same_u8x16(nws_u8x16 a, nws_u8x16 b)
     nws_u8x16 eq = (nws_u8x16)(a == b);
     memcpy(half, &eq, 16);
     return !~(half[0] & half[1]);
+}
+static inline void nws_zip_u8x16(nws_u8x16 a, nws_u8x16 b, nws_u8x16 *lo, nws_u8x16 *hi)
+{
+    uint8x16x2_t z = vzipq_u8((uint8x16_t)a, (uint8x16_t)b); /* vzip.8 */
+    *lo = (nws_u8x16)z.val[0];
+    *hi = (nws_u8x16)z.val[1];
 }
 #endif
 #endif

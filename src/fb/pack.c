@@ -117,32 +117,30 @@ static void finish_row_4_to_8(const nws_packer *pk, const uint8_t *src, uint8_t 
 
 /* Where the native value of a level is the level in both nibbles (0x00,
  * 0x11 ... 0xFF, the Kobo's and Kindle's Y8 grays), possibly complemented,
- * a model byte turns into its two native bytes by arithmetic, which the
- * compiler's vector types do 32 pixels at a time on SSE2 and NEON:
- * each byte widens to a 16-bit lane, its nibbles go to the lane's two
- * bytes (the first pixel, the high nibble, to the low byte: little
- * endian), and n | n << 4 doubles each. */
+ * a model byte turns into its two native bytes by arithmetic, 32 pixels
+ * at a time on SSE2 and NEON: sixteen model bytes give sixteen first
+ * pixels (the high nibble copied into the low one) and sixteen second
+ * pixels (the low nibble copied into the high one), and the two are
+ * interleaved, first pixel first. */
 #ifdef NWS_VECTORS
-typedef uint8_t model_bytes16 __attribute__((vector_size(16)));
-typedef uint16_t native_pairs16 __attribute__((vector_size(32)));
-
 static void pack_spread(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
                         uint32_t nrows)
 {
     const nws_fb *fb = pk->fb;
-    uint16_t flip = (uint16_t)(pk->flip * 0x0101u);
+    uint8_t flip = pk->flip;
     uint32_t whole = fb->width / 2;
     for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
         uint8_t *dst = native + (size_t)(y - y0) * stride;
         uint32_t i = 0;
         for (; i + 16 <= whole; i += 16) {
-            model_bytes16 b;
+            nws_u8x16 b, lo, hi;
             memcpy(&b, src + i, 16);
-            native_pairs16 w = __builtin_convertvector(b, native_pairs16);
-            native_pairs16 n = w >> 4 | (w & 15) << 8;
-            n = (n | n << 4) ^ flip;
-            memcpy(dst + 2 * i, &n, 32);
+            nws_u8x16 first = ((b & 0xF0) | nws_high_down_u8x16(b)) ^ flip;
+            nws_u8x16 second = (nws_low_up_u8x16(b) | (b & 0x0F)) ^ flip;
+            nws_zip_u8x16(first, second, &lo, &hi);
+            memcpy(dst + 2 * i, &lo, 16);
+            memcpy(dst + 2 * i + 16, &hi, 16);
         }
         finish_row_4_to_8(pk, src, dst, i, stride);
     }
