@@ -19,9 +19,7 @@
 #ifdef NWS_VECTORS
 #include <stdint.h>
 #include <string.h>
-/* The smaller of each pair of unsigned bytes: one instruction on both
- * CPUs (SSE2 pminub, NEON vmin.u8), where C's vector operators would
- * spend a compare, a select and, on SSE2, a bias for unsigned order. */
+/* Sixteen bytes, and eight 16-bit lanes, as the compiler's vectors. */
 typedef uint8_t nws_u8x16 __attribute__((vector_size(16)));
 typedef uint16_t nws_u16x8 __attribute__((vector_size(16)));
 /* Each byte's high nibble moved down (b >> 4) and low nibble moved up
@@ -36,8 +34,13 @@ static inline nws_u8x16 nws_low_up_u8x16(nws_u8x16 v)
 {
     return (nws_u8x16)(((nws_u16x8)v << 4) & 0xF0F0);
 }
+/* The operations below take one or two instructions on SSE2, and on NEON
+ * (but nws_same_u8x16, there a compare and two words), where C's vector
+ * operators spend several. */
 #if defined(__SSE2__)
 #include <emmintrin.h>
+/* The smaller of each pair of unsigned bytes (pminub): C would spend a
+ * compare, a select and, on SSE2, a bias for unsigned order. */
 static inline nws_u8x16 nws_min_u8x16(nws_u8x16 a, nws_u8x16 b)
 {
     return (nws_u8x16)_mm_min_epu8((__m128i)a, (__m128i)b);

@@ -324,6 +324,8 @@ int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
     const uint8_t *now = fb->ink;
     uint8_t *packed = now ? fb->ink + fb->height : NULL;
     uint32_t stride = board_native_stride(pk->b), nh = board_native_height(pk->b);
+    if (size < fb_native_bytes(pk->b))
+        return -1;
     if (!now || pk->path == NWS_PACK_GENERIC)
         nh = 0; /* rows not kept, or a native row is not a model row */
     for (uint32_t y = 0; y < nh;) {
@@ -334,14 +336,13 @@ int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
         uint32_t y1 = y + 1;
         while (y1 < nh && (now[y1] | packed[y1]))
             y1++;
-        if (fb_pack_rows(pk, y, y1 - y, native + (size_t)y * stride,
-                         size < (size_t)y * stride ? 0 : size - (size_t)y * stride) < 0)
+        if (fb_pack_rows(pk, y, y1 - y, native + (size_t)y * stride, size - (size_t)y * stride) < 0)
             return -1;
         memcpy(packed + y, now + y, y1 - y);
         y = y1;
     }
     if (nh)
-        return size < fb_native_bytes(pk->b) ? -1 : 0;
+        return 0;
     if (fb_pack_rows(pk, 0, board_native_height(pk->b), native, size) < 0)
         return -1;
     if (now)
