@@ -30,8 +30,15 @@ int lay_memo_init(nws_layout *l, nws_arena *arena, uint32_t bytes)
         return 0;
     m->log = arena_alloc(arena, bytes);
     m->from = arena_alloc(arena, 2 * (size_t)articles * sizeof *m->from);
-    if (!m->log || !m->from)
-        return -1;
+    if (!m->log || !m->from) { /* no room: set every page as before */
+        if (m->log)
+            arena_free(arena, m->log);
+        if (m->from)
+            arena_free(arena, m->from);
+        memset(m, 0, sizeof *m);
+        m->cursor = m->article = MEMO_NONE;
+        return 0;
+    }
     m->to = m->from + articles;
     m->cap = bytes / sizeof *m->log;
     m->articles = articles;

@@ -52,9 +52,10 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
      * run the optimiser again: about 24 bytes a paragraph (45 KB for the
      * 44 articles of the news corpus), so a sixteenth of the budget, at
      * most 128 KiB, keeps thousands of paragraphs; below 1 MiB the arena
-     * has no such room. */
-    if (b->ram_budget >= 1024 * 1024)
-        cfg.memo_bytes = b->ram_budget / 16 < 128 * 1024 ? b->ram_budget / 16 : 128 * 1024;
+     * has no such room.  The arena's own size, which may be smaller than
+     * the board's budget (newsview --arena). */
+    if (arena->size >= 1024 * 1024)
+        cfg.memo_bytes = arena->size / 16 < 128 * 1024 ? (uint32_t)(arena->size / 16) : 128 * 1024;
     if (layout_init(out->lay, arena, out->fonts, bundle, &cfg) < 0 ||
         layout_page_alloc(out->lay, arena, out->page) < 0)
         return NWS_SETUP_E_LAYOUT;
