@@ -84,6 +84,15 @@ set_from=$(sed -n 's/^line breaks kept from pagination: .*; \([0-9]*\) paragraph
 [ -n "$set_from" ] && [ "${set_from% *}" -gt 0 ] && [ "${set_from#* }" -eq 0 ] &&
     ok "--mem: lilygo-t5-4in7 sets paragraphs from the breaks kept ($set_from)" ||
     bad "--mem reports the breaks kept" "$(cat "$T/out")"
+# an arena below 1 MiB (--arena) keeps no break log: the same pages
+"$NV" --board kobo-clara-hd --mem --png "$T/kobo-log" "$T/s.nwsb" >"$T/out" 2>"$T/err"
+"$NV" --board kobo-clara-hd --arena 900 --mem --png "$T/kobo-900" "$T/s.nwsb" >"$T/out900" 2>"$T/err"
+if grep -q "line breaks kept" "$T/out" && ! grep -q "line breaks kept" "$T/out900" &&
+    [ -e "$T/kobo-900/page-0002.png" ] && diff -rq "$T/kobo-log" "$T/kobo-900" >/dev/null; then
+    ok "--arena 900 on kobo-clara-hd: no break log, the same pages"
+else
+    bad "--arena 900 without a break log" "$(cat "$T/out900" "$T/err")"
+fi
 
 # --- the whole corpus on the 800x480 board, system fallbacks included -------
 if [ -d ../shared/corpus/news-text ]; then
