@@ -96,8 +96,9 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
 /* Pack the whole screen into native, which holds what this function last
  * wrote there for this fb (or anything, the first time after
  * fb_keep_ink()): where the board's rows are the model's (no rotation, a
- * fast path above), only the rows inked now or when last packed are
- * packed; the others are white in both.  Without ink kept, or with
+ * fast path above), only the rows inked now are packed, a row inked
+ * only when last packed is filled with white, and the others are white
+ * in both.  Without ink kept, or with
  * rotation, every row is.  0 or -1. */
 int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size);
 /* Native buffer -> 8-bit gray in the reading view (width x height). */

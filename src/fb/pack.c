@@ -333,8 +333,16 @@ int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
             y++;
             continue;
         }
+        if (!now[y]) {
+            /* white now (a fill cleared it, padding bits too), inked when
+             * last packed: on these paths a white row packs to fill bytes */
+            memset(native + (size_t)y * stride, pk->fill, stride);
+            packed[y] = 0;
+            y++;
+            continue;
+        }
         uint32_t y1 = y + 1;
-        while (y1 < nh && (now[y1] | packed[y1]))
+        while (y1 < nh && now[y1])
             y1++;
         if (fb_pack_rows(pk, y, y1 - y, native + (size_t)y * stride, size - (size_t)y * stride) < 0)
             return -1;
