@@ -62,16 +62,18 @@ void fb_fill(nws_fb *fb, unsigned level)
     uint8_t byte = 0;
     for (unsigned s = 0; s < 8; s += fb->bpp)
         byte = (uint8_t)((byte << fb->bpp) | level);
-    if (!fb->ink) {
+    int white = level == fb->levels - 1u;
+    if (!fb->ink || !white) {
         memset(fb->pix, byte, (size_t)fb->stride * fb->height);
+        if (fb->ink)
+            memset(fb->ink, 1, fb->height);
         return;
     }
-    int white = level == fb->levels - 1u;
-    for (uint32_t y = 0; y < fb->height; y++) {
-        if (white && !fb->ink[y])
-            continue; /* white already */
-        memset(fb->pix + (size_t)y * fb->stride, byte, fb->stride);
-        fb->ink[y] = !white;
+    for (uint32_t y = 0; y < fb->height; y++) { /* the other rows are white already */
+        if (fb->ink[y]) {
+            memset(fb->pix + (size_t)y * fb->stride, byte, fb->stride);
+            fb->ink[y] = 0;
+        }
     }
 }
 

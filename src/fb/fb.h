@@ -98,8 +98,8 @@ int fb_pack_rows(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *ou
  * fb_keep_ink()): where the board's rows are the model's (no rotation, a
  * fast path above), only the rows inked now are packed, a row inked
  * only when last packed is filled with white, and the others are white
- * in both.  Without ink kept, or with
- * rotation, every row is.  0 or -1. */
+ * in both.  Without ink kept, or with rotation, every row is packed.
+ * 0 or -1. */
 int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size);
 /* Native buffer -> 8-bit gray in the reading view (width x height). */
 int fb_unpack(const nws_board *b, const uint8_t *native, size_t size, uint8_t *gray);

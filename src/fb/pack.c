@@ -326,8 +326,14 @@ int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
     uint32_t stride = board_native_stride(pk->b), nh = board_native_height(pk->b);
     if (size < fb_native_bytes(pk->b))
         return -1;
-    if (!now || pk->path == NWS_PACK_GENERIC)
-        nh = 0; /* rows not kept, or a native row is not a model row */
+    if (!now || pk->path == NWS_PACK_GENERIC) {
+        /* rows not kept, or a native row is not a model row: all of them */
+        if (fb_pack_rows(pk, 0, nh, native, size) < 0)
+            return -1;
+        if (now)
+            memcpy(packed, now, fb->height);
+        return 0;
+    }
     for (uint32_t y = 0; y < nh;) {
         if (!(now[y] | packed[y])) { /* white now and when last packed */
             y++;
@@ -349,12 +355,6 @@ int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
         memcpy(packed + y, now + y, y1 - y);
         y = y1;
     }
-    if (nh)
-        return 0;
-    if (fb_pack_rows(pk, 0, board_native_height(pk->b), native, size) < 0)
-        return -1;
-    if (now)
-        memcpy(packed, now, fb->height);
     return 0;
 }
 
