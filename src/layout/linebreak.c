@@ -149,11 +149,12 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                 if (nat < measure && s.fil == an->tfil) {
                     /* ratio() = ((measure - nat) << 16) / y, floored */
                     int64_t y = s.y - an->ty + extra;
-                    too_loose = loose >= 0 && (y <= 0 || ((measure - nat) << 16) >= (loose + 1) * y);
-                    /* past 5, badness() is 10000 whatever the ratio: the
-                     * last pass, which keeps such lines, skips ratio()'s
-                     * division for them */
-                    capped = y <= 0 || ((measure - nat) << 16) >= (5 * (int64_t)ONE + 1) * y;
+                    if (loose >= 0)
+                        too_loose = y <= 0 || ((measure - nat) << 16) >= (loose + 1) * y;
+                    else /* past 5, badness() is 10000 whatever the ratio:
+                          * the last pass, which keeps such lines, skips
+                          * ratio()'s division for them */
+                        capped = y <= 0 || ((measure - nat) << 16) >= (5 * (int64_t)ONE + 1) * y;
                 }
                 if (too_loose && !forced)
                     break;
