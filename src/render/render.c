@@ -195,6 +195,16 @@ static inline bytes16 darker_bytes16(bytes16 a, bytes16 b)
     return nws_min_u8x16(a & 0xF0, b & 0xF0) | nws_min_u8x16(a & 0x0F, b & 0x0F);
 }
 
+/* Sixteen glyph bytes from src moved a nibble right, as a glyph at an odd
+ * x lands: each byte's low nibble comes from the byte before. */
+static inline bytes16 glyph16_odd(const uint8_t *src)
+{
+    bytes16 v, before;
+    memcpy(&v, src, 16);
+    memcpy(&before, src - 1, 16);
+    return nws_high_down_u8x16(v) | nws_low_up_u8x16(before);
+}
+
 /* Sixteen model bytes v (glyph, paper around it) onto the model at row:
  * where the model is still paper, as under most glyphs, v as it is; else
  * the darker of the two. */
@@ -235,13 +245,8 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
     if (n == 1) { /* most glyphs: a loop each for even and odd x */
         bytes16 k = keep[0], around = paper & ~k;
         if (odd) {
-            for (int y = 0; y < h; y++, src += rb, row += stride) {
-                bytes16 v, before;
-                memcpy(&v, src, 16);
-                memcpy(&before, src - 1, 16);
-                put_glyph16(row, ((nws_high_down_u8x16(v) | nws_low_up_u8x16(before)) & k) | around,
-                            paper);
-            }
+            for (int y = 0; y < h; y++, src += rb, row += stride)
+                put_glyph16(row, (glyph16_odd(src) & k) | around, paper);
         } else {
             for (int y = 0; y < h; y++, src += rb, row += stride) {
                 bytes16 v;
@@ -254,12 +259,10 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
     for (int y = 0; y < h; y++, src += rb, row += stride) {
         for (unsigned c = 0; c < n; c++) {
             bytes16 v;
-            memcpy(&v, src + 16 * c, 16);
-            if (odd) { /* a nibble right: each byte's low one comes from the byte before */
-                bytes16 before;
-                memcpy(&before, src + 16 * c - 1, 16);
-                v = nws_high_down_u8x16(v) | nws_low_up_u8x16(before);
-            }
+            if (odd)
+                v = glyph16_odd(src + 16 * c);
+            else
+                memcpy(&v, src + 16 * c, 16);
             put_glyph16(row + 16 * c, (v & keep[c]) | (paper & ~keep[c]), paper);
         }
     }
