@@ -20,31 +20,28 @@
 #define MEMO_NONE UINT32_MAX
 enum { HEADER = 8 }; /* uint16s: first src (2), last src (2), measure (2), items, breaks */
 
-int lay_memo_init(nws_layout *l, nws_arena *arena, uint32_t bytes)
+void lay_memo_init(nws_layout *l, nws_arena *arena, uint32_t bytes)
 {
     lay_memo *m = &l->memo;
     memset(m, 0, sizeof *m);
     m->cursor = m->article = MEMO_NONE;
     uint32_t articles = nwsb_article_count(l->bundle);
     if (bytes < 1024 || !articles || l->cfg.max_items > UINT16_MAX)
-        return 0;
-    m->log = arena_alloc(arena, bytes);
-    m->from = arena_alloc(arena, 2 * (size_t)articles * sizeof *m->from);
-    if (!m->log || !m->from) { /* no room: set every page as before */
-        if (m->log)
-            arena_free(arena, m->log);
-        if (m->from)
-            arena_free(arena, m->from);
-        memset(m, 0, sizeof *m);
-        m->cursor = m->article = MEMO_NONE;
-        return 0;
+        return;
+    uint16_t *log = arena_alloc(arena, bytes);
+    uint32_t *from = log ? arena_alloc(arena, 2 * (size_t)articles * sizeof *from) : NULL;
+    if (!from) { /* no room: every page is set as before */
+        if (log)
+            arena_free(arena, log);
+        return;
     }
-    m->to = m->from + articles;
+    m->log = log;
+    m->from = from;
+    m->to = from + articles;
     m->cap = bytes / sizeof *m->log;
     m->articles = articles;
     for (uint32_t a = 0; a < articles; a++)
         m->from[a] = MEMO_NONE;
-    return 0;
 }
 
 void lay_memo_begin(nws_layout *l, uint32_t article)
