@@ -337,8 +337,10 @@ int main(int argc, char **argv)
                (size_t)v.lay.memo.cap * sizeof *v.lay.memo.log, v.lay.memo.replayed,
                v.lay.memo.missed);
     if (v.fonts.missing) {
-        fprintf(stderr, "newsview: warning: %u character%s with no glyph in any font, drawn as "
-                        "boxes:", v.fonts.missing, v.fonts.missing == 1 ? "" : "s");
+        fprintf(stderr, "newsview: warning: %s%u different character%s with no glyph in any "
+                        "font, drawn as boxes:",
+                v.fonts.missing >= NWS_FONT_MISSING_COUNTED ? "at least " : "", v.fonts.missing,
+                v.fonts.missing == 1 ? "" : "s");
         for (int i = 0; i < v.fonts.nmissing_cp; i++)
             fprintf(stderr, " U+%04X", v.fonts.missing_cp[i]);
         fputc('\n', stderr);

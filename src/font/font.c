@@ -224,11 +224,21 @@ static void drop_bitmaps(nws_fonts *f)
     f->pool_used = 0;
 }
 
+/* A character no face has, met again or for the first time: the set
+ * tells them apart whatever the glyph cache has forgotten since. */
 static void note_missing(nws_fonts *f, uint32_t cp)
 {
-    for (int i = 0; i < f->nmissing_cp; i++)
-        if (f->missing_cp[i] == cp)
+    const uint32_t mask = sizeof f->missing_seen / sizeof f->missing_seen[0] - 1;
+    if (f->missing >= NWS_FONT_MISSING_COUNTED)
+        return; /* the set never fills, so every probe ends */
+    for (uint32_t i = hash_key(0, 0, cp) & mask;; i = (i + 1) & mask) {
+        if (f->missing_seen[i] == cp + 1)
             return;
+        if (!f->missing_seen[i]) {
+            f->missing_seen[i] = cp + 1;
+            break;
+        }
+    }
     f->missing++;
     if (f->nmissing_cp < NWS_FONT_MISSING_KEPT)
         f->missing_cp[f->nmissing_cp++] = cp;
@@ -276,6 +286,37 @@ static void pack_nibbles(uint8_t *bm, unsigned width, unsigned rows, uint8_t whi
     }
 }
 
+/* Where a face's .notdef draws nothing, a character no face has would
+ * vanish from the page; the reader shows it as the usual box instead: an
+ * outline the height of capitals, inside the glyph's advance. */
+static void notdef_box(FT_Face face, int32_t advance, raster_box_t *box)
+{
+    int adv = (int)(advance >> 6), cap = (int)(face->size->metrics.ascender * 7 / 10 >> 6);
+    int pad = adv / 10 > 1 ? adv / 10 : 1;
+    box->width = adv - 2 * pad > 3 ? (unsigned)(adv - 2 * pad) : 3;
+    box->rows = cap > 4 ? (unsigned)cap : 4;
+    box->left = pad;
+    box->top = (int32_t)box->rows;
+}
+
+static void draw_notdef_box(const nws_fonts *f, FT_Face face, const raster_box_t *box,
+                            uint8_t *dst)
+{
+    int stroke = face->size->metrics.x_ppem / 16 > 1 ? face->size->metrics.x_ppem / 16 : 1;
+    unsigned w = box->width, h = box->rows, rb = (w + 7) / 8;
+    if (f->mono)
+        memset(dst, 0, (size_t)rb * h);
+    for (unsigned y = 0; y < h; y++)
+        for (unsigned x = 0; x < w; x++) {
+            int ink = (int)x < stroke || (int)y < stroke || x + (unsigned)stroke >= w ||
+                      y + (unsigned)stroke >= h;
+            if (f->mono && ink)
+                dst[y * rb + x / 8] |= (uint8_t)(0x80 >> (x & 7));
+            else if (!f->mono)
+                dst[y * w + x] = f->coverage_map[ink ? 255 : 0];
+        }
+}
+
 /* Remember where an ASCII character of the current style and size sits:
  * text is mostly ASCII in one style for a while, and this spares the
  * hashing and probing.  Entries stay where they are until a flush. */
@@ -291,6 +332,9 @@ static nws_glyph *note_ascii(nws_fonts *f, int style, int size, uint32_t cp, uin
     }
     return &f->slots[i];
 }
+
+/* The key of the .notdef entries: past Unicode, so no text has it. */
+#define NOTDEF 0x110000u
 
 /* Find or create the cache entry (metrics loaded). */
 static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
@@ -308,6 +352,22 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
         if (g->cp == cp && g->style == style && g->size == size)
             return note_ascii(f, style, size, cp, i);
     }
+    /* The style's face, then the fallbacks in order, then .notdef. */
+    int fi = style;
+    FT_UInt gi = cp == NOTDEF ? 0 : FT_Get_Char_Index(f->face[style], cp);
+    for (int k = 0; !gi && cp != NOTDEF && k < f->nfallback; k++) {
+        gi = FT_Get_Char_Index(f->face[NWS_FONT_STYLES + k], cp);
+        if (gi)
+            fi = NWS_FONT_STYLES + k;
+    }
+    if (!gi && cp != NOTDEF) {
+        /* Characters no face has all show the style's .notdef, loaded
+         * once under its own key: a page of CJK without a CJK font would
+         * otherwise cost a hinted load for each, and flush a small table
+         * over and over (taking the Latin glyphs with it). */
+        note_missing(f, cp);
+        return lookup(f, style, size, NOTDEF);
+    }
     if (f->used * 4 >= f->nslots * 3) {
         flush(f);
         i = hash_key(style, size, cp) & mask;
@@ -317,18 +377,8 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     g->cp = cp;
     g->style = (uint8_t)style;
     g->size = (uint8_t)size;
-    /* The style's face, then the fallbacks in order, then .notdef. */
-    int fi = style;
-    FT_UInt gi = FT_Get_Char_Index(f->face[style], cp);
-    for (int k = 0; !gi && k < f->nfallback; k++) {
-        gi = FT_Get_Char_Index(f->face[NWS_FONT_STYLES + k], cp);
-        if (gi)
-            fi = NWS_FONT_STYLES + k;
-    }
-    if (!gi) {
+    if (!gi)
         fi = style;
-        note_missing(f, cp);
-    }
     g->face = (uint8_t)fi;
     g->gindex = gi;
     FT_Face face = load(f, g);
@@ -370,6 +420,9 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
         int own = !f->mono && slot->format == FT_GLYPH_FORMAT_OUTLINE && f->raster_work;
         raster_box_t box;
         FT_Bitmap *bm = &slot->bitmap;
+        /* (asked before FreeType renders the slot in place, a bitmap then) */
+        int synth = !g->gindex && slot->format == FT_GLYPH_FORMAT_OUTLINE &&
+                    slot->outline.n_points == 0;
         if (own) {
             raster_box(&slot->outline, &box);
         } else {
@@ -380,6 +433,8 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
             box.left = slot->bitmap_left;
             box.top = slot->bitmap_top;
         }
+        if (synth) /* .notdef with nothing to draw (Liberation's): a box of our own */
+            notdef_box(face, g->advance, &box);
         uint32_t need = glyph_bytes(f, box.width, box.rows);
         /* nibbles are packed where the byte-per-pixel bitmap was made */
         uint32_t stage = f->nibbles ? box.width * box.rows : need;
@@ -395,12 +450,14 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
         /* Mono glyphs stay one bit per pixel (rows byte-aligned): a 1-bit
          * panel's cache holds eight times as many glyphs. */
         uint8_t *dst = f->pool + f->pool_used;
-        if (own && raster_outline(&slot->outline, &box, f->raster_work, NWS_RASTER_CELLS,
+        if (synth) {
+            draw_notdef_box(f, face, &box, dst);
+        } else if (own && raster_outline(&slot->outline, &box, f->raster_work, NWS_RASTER_CELLS,
                                   f->coverage_map, dst) < 0) {
             f->load_errors++;
             return NULL;
         }
-        for (unsigned y = 0; !own && y < bm->rows; y++) {
+        for (unsigned y = 0; !own && !synth && y < bm->rows; y++) {
             const uint8_t *src = bm->buffer + (long)y * bm->pitch;
             if (f->mono) {
                 unsigned rb = (bm->width + 7) / 8;

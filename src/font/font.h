@@ -16,6 +16,8 @@
 #define NWS_FONT_FACES (NWS_FONT_STYLES + NWS_FONT_FALLBACKS)
 #define NWS_FONT_SIZES 8
 #define NWS_FONT_MISSING_KEPT 8
+/* Different missing characters counted exactly up to this many. */
+#define NWS_FONT_MISSING_COUNTED 100
 
 typedef struct nws_font_file {
     const uint8_t *data;
@@ -60,10 +62,14 @@ typedef struct nws_fonts {
      * not yet); ascii_style 0xFF: none */
     uint16_t ascii[128];
     uint8_t ascii_style, ascii_size;
-    /* characters no face has: drawn as .notdef, counted, reported once */
+    /* characters no face has: drawn as .notdef, counted, reported once.
+     * missing counts different characters, exactly up to
+     * NWS_FONT_MISSING_COUNTED (then it stays there); missing_cp keeps
+     * the first few in the order met. */
     uint32_t missing;
     uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
     int nmissing_cp;
+    uint32_t missing_seen[128]; /* the set of them: cp + 1; 0 free */
     uint32_t load_errors;   /* FreeType failures: damaged font or full arena */
     /* gray bitmaps are stored through this map (coverage -> panel level),
      * so drawing needs no lookup per pixel; map_tag 0 = raw coverage */

@@ -113,6 +113,7 @@ printf 'Missing glyphs\nA private-use character \xee\x80\x80 and \xee\x80\x81 he
 "$NP" build -q -o "$T/pua.nwsb" "$T/pua.txt"
 status_is "missing glyphs do not fail" 0 "$NV" --board waveshare-4in2 --no-default-fallbacks --png "$T/pua" "$T/pua.nwsb"
 [ "$(grep -c "no glyph in any font" "$T/err")" = 1 ] && grep -q "U+E000 U+E001" "$T/err" &&
+    grep -q " 2 different characters with no glyph" "$T/err" &&
     ok "missing glyphs reported once, with code points" || bad "missing glyph report" "$(cat "$T/err")"
 status_is "a fallback that is not a font fails" 1 "$NV" --fallback README.md "$T/pua.nwsb"
 

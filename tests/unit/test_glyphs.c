@@ -413,10 +413,49 @@ static void mono_glyphs_draw_as_pixels_say(void)
     glyphs_draw_as_pixels_say(1);
 }
 
+/* Characters no face has (private use here): each shows the one .notdef
+ * of its style and size, takes no entry of its own (a small table never
+ * flushes for them), and is counted once however often it comes back,
+ * exactly up to NWS_FONT_MISSING_COUNTED. */
+static void missing_characters_share_notdef_and_count_once(void)
+{
+    drawing_fonts d;
+    if (drawing_fonts_open(&d, 0, 64, 16 * 1024) < 0)
+        return;
+    nws_fonts *f = &d.fonts;
+    int size = fonts_size(f, 20 * 64);
+    const uint8_t *bm0 = NULL;
+    const nws_glyph *nd = fonts_render(f, 0, size, 0xE000, &bm0);
+    CHECK(nd != NULL && nd->gindex == 0 && nd->width > 0);
+    int32_t advance = nd ? nd->advance : 0;
+    for (int round = 0; round < 3; round++)
+        for (uint32_t cp = 0xE000; cp < 0xE000 + 60; cp++) {
+            const nws_glyph *g = fonts_glyph(f, 0, size, cp);
+            CHECK(g != NULL && g->gindex == 0 && g->advance == advance);
+            const uint8_t *bm = NULL;
+            g = fonts_render(f, 0, size, cp, &bm);
+            CHECK(g != NULL && bm != NULL && g->width == nd->width && g->rows == nd->rows);
+            CHECK(g && bm && memcmp(bm, bm0, (size_t)g->width * g->rows) == 0);
+            CHECK(fonts_glyph(f, 0, size, 'a' + cp % 26) != NULL); /* Latin between */
+        }
+    CHECK_INT(f->missing, 60);
+    CHECK_INT(f->flushes, 0);
+    CHECK_INT(f->nmissing_cp, NWS_FONT_MISSING_KEPT);
+    CHECK_INT(f->missing_cp[0], 0xE000);
+    CHECK_INT(f->missing_cp[NWS_FONT_MISSING_KEPT - 1], 0xE000 + NWS_FONT_MISSING_KEPT - 1);
+    for (uint32_t cp = 0xF000; cp < 0xF000 + 500; cp++)
+        CHECK(fonts_glyph(f, 0, size, cp) != NULL);
+    CHECK_INT(f->missing, NWS_FONT_MISSING_COUNTED);
+    CHECK_INT(f->flushes, 0);
+    CHECK_INT(f->load_errors, 0);
+    drawing_fonts_close(&d);
+}
+
 const test_case glyph_tests[] = {
     {"gray_glyphs_draw_as_pixels_say", gray_glyphs_draw_as_pixels_say},
     {"mono_glyphs_draw_as_pixels_say", mono_glyphs_draw_as_pixels_say},
     {"wide_gray_glyphs_draw_as_pixels_say", wide_gray_glyphs_draw_as_pixels_say},
+    {"missing_characters_share_notdef_and_count_once", missing_characters_share_notdef_and_count_once},
     {"kerning_sets_never_drop_a_pair", kerning_sets_never_drop_a_pair},
     {"kerning_sets_read_damaged_tables", kerning_sets_read_damaged_tables},
     {NULL, NULL},
