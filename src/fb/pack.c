@@ -123,27 +123,62 @@ static void finish_row_4_to_8(const nws_packer *pk, const uint8_t *src, uint8_t 
  * pixels (the low nibble copied into the high one), and the two are
  * interleaved, first pixel first. */
 #ifdef NWS_VECTORS
-static void pack_spread(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
-                        uint32_t nrows)
+/* Sixteen model bytes at src into 32 native bytes at dst.  A nibble
+ * copied into its neighbour: masked first, so that the 16-bit shift moves
+ * nothing across a byte. */
+static inline void spread16(const uint8_t *src, uint8_t *dst, nws_u8x16 flip, int flipped)
+{
+    nws_u8x16 b, lo, hi;
+    memcpy(&b, src, 16);
+    nws_u8x16 high = b & 0xF0, low = b & 0x0F;
+    nws_u8x16 first = high | (nws_u8x16)((nws_u16x8)high >> 4);
+    nws_u8x16 second = low | (nws_u8x16)((nws_u16x8)low << 4);
+    if (flipped) {
+        first ^= flip;
+        second ^= flip;
+    }
+    nws_zip_u8x16(first, second, &lo, &hi);
+    memcpy(dst, &lo, 16);
+    memcpy(dst + 16, &hi, 16);
+}
+
+static inline void spread_rows(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
+                               uint32_t nrows, int flipped)
 {
     const nws_fb *fb = pk->fb;
-    uint8_t flip = pk->flip;
+    nws_u8x16 flip = (nws_u8x16){0} + pk->flip;
     uint32_t whole = fb->width / 2;
     for (uint32_t y = y0; y < y0 + nrows; y++) {
         const uint8_t *src = fb->pix + (size_t)y * fb->stride;
         uint8_t *dst = native + (size_t)(y - y0) * stride;
         uint32_t i = 0;
-        for (; i + 16 <= whole; i += 16) {
-            nws_u8x16 b, lo, hi;
-            memcpy(&b, src + i, 16);
-            nws_u8x16 first = ((b & 0xF0) | nws_high_down_u8x16(b)) ^ flip;
-            nws_u8x16 second = (nws_low_up_u8x16(b) | (b & 0x0F)) ^ flip;
-            nws_zip_u8x16(first, second, &lo, &hi);
-            memcpy(dst + 2 * i, &lo, 16);
-            memcpy(dst + 2 * i + 16, &hi, 16);
+        for (; i + 32 <= whole; i += 32) { /* two at a time: half the loop's own work */
+            spread16(src + i, dst + 2 * i, flip, flipped);
+            spread16(src + i + 16, dst + 2 * i + 32, flip, flipped);
+        }
+        if (i + 16 <= whole) {
+            spread16(src + i, dst + 2 * i, flip, flipped);
+            i += 16;
+        }
+        if (i < whole && whole >= 16) {
+            /* the last sixteen again, overlapping: the same bytes where
+             * they meet, and no byte-at-a-time tail */
+            i = whole - 16;
+            spread16(src + i, dst + 2 * i, flip, flipped);
+            i = whole;
         }
         finish_row_4_to_8(pk, src, dst, i, stride);
     }
+}
+
+static void pack_spread(const nws_packer *pk, uint8_t *native, uint32_t stride, uint32_t y0,
+                        uint32_t nrows)
+{
+    /* two loops, so that the common one (black is 0) spends no xor */
+    if (pk->flip)
+        spread_rows(pk, native, stride, y0, nrows, 1);
+    else
+        spread_rows(pk, native, stride, y0, nrows, 0);
 }
 #endif
 
