@@ -415,7 +415,11 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
     /* The second pass adds TeX's \emergencystretch (here 3em) to each
      * line's stretch when rating it: badness then tells a loose line from a
      * hopeless one, where it would otherwise call both 10000.  The glue
-     * itself still sets the line. */
+     * itself still sets the line.  As in TeX, that pass keeps the
+     * tolerance: with every line that is not overfull feasible, each break
+     * would try every break of the line before it, and a wide Kobo column
+     * sends a fifth of its paragraphs there.  Only where it too finds
+     * nothing does a third pass take any line that is not overfull. */
     int64_t emergency = 3 * (int64_t)l->px_of[bk->role];
     int32_t path = -1;
     int count = 0;
@@ -431,6 +435,7 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
         count = (int)kept;
     } else {
         if (knuth_plass(l, measure, extra, TOLERANCE_FIRST, &last) < 0 &&
+            knuth_plass(l, measure, extra + emergency, TOLERANCE_FIRST, &last) < 0 &&
             knuth_plass(l, measure, extra + emergency, TOLERANCE_LAST, &last) < 0 &&
             first_fit(l, measure, &last) < 0)
             return -1;
