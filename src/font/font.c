@@ -44,6 +44,7 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
     for (unsigned c = 0; c < 256; c++)
         f->coverage_map[c] = (uint8_t)c;
     f->ascii_style = 0xFF;
+    memset(f->ascii_key, 0xFF, sizeof f->ascii_key);
     FT_Memory m = arena_alloc(arena, sizeof *m);
     if (!m)
         return NWS_FONT_E_NOMEM;
@@ -90,6 +91,14 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         while (f->nslots * 3 < cache_slots * 4)
             f->nslots *= 2;
         f->slots = arena_alloc(arena, f->nslots * sizeof *f->slots);
+        int frugal = (flags & NWS_FONT_FRUGAL) != 0;
+        f->nascii_sets = frugal ? 1 : NWS_FONT_ASCII_SETS;
+        f->ascii_set[0] = f->ascii_first;
+        uint16_t *more = f->nascii_sets > 1
+                             ? arena_alloc(arena, (f->nascii_sets - 1u) * 128u * sizeof *more)
+                             : NULL;
+        for (int k = 1; more && k < f->nascii_sets; k++)
+            f->ascii_set[k] = more + (k - 1) * 128;
         /* Slack around the bitmaps: the drawing code reads glyph rows a
          * word at a time, gray ones a vector (16 bytes) at a time and,
          * at an odd x, from the byte before too (render.c). */
@@ -103,14 +112,16 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
         f->pool_size = pool_bytes;
         /* Only pairs of glyphs the 'kern' tables name get here (see
          * fonts_kerning_glyphs), a few hundred in a language and style,
-         * several styles and sizes on a page: an entry per glyph slot (8
-         * bytes against its 28).  An eighth of that, on a 7.5" page, sent
-         * 25,000 pairs of the news corpus back to FreeType (2% of all). */
-        f->nkern = f->nslots;
+         * several styles and sizes on a page: an entry per two glyph
+         * slots (8 bytes against their 56).  A quarter of that, on a 7.5"
+         * page, sent 25,000 pairs of the news corpus back to FreeType (2%
+         * of all the work); a microcontroller's arena keeps it so. */
+        f->nkern = frugal ? f->nslots / 8 : f->nslots / 2;
         f->kern = arena_alloc(arena, f->nkern * sizeof *f->kern);
         if (!f->mono)
             f->raster_work = arena_alloc(arena, NWS_RASTER_CELLS * sizeof *f->raster_work);
-        if (!f->slots || !f->pool || !f->kern || (!f->mono && !f->raster_work))
+        if (!f->slots || (f->nascii_sets > 1 && !f->ascii_set[1]) || !f->pool || !f->kern ||
+            (!f->mono && !f->raster_work))
             rc = NWS_FONT_E_NOMEM;
         else {
             memset(f->slots, 0, f->nslots * sizeof *f->slots);
@@ -145,6 +156,8 @@ void fonts_done(nws_fonts *f)
         arena_free(f->arena, f->memory);
     if (f->slots)
         arena_free(f->arena, f->slots);
+    if (f->ascii_set[1])
+        arena_free(f->arena, f->ascii_set[1]);
     if (f->kern)
         arena_free(f->arena, f->kern);
     if (f->pool)
@@ -214,6 +227,7 @@ static uint32_t hash_key(int style, int size, uint32_t cp)
 static void flush(nws_fonts *f)
 {
     f->ascii_style = 0xFF; /* the ASCII index points into the table */
+    memset(f->ascii_key, 0xFF, sizeof f->ascii_key);
     memset(f->slots, 0, f->nslots * sizeof *f->slots);
     f->used = 0;
     f->pool_used = 0;
@@ -231,7 +245,7 @@ static void drop_bitmaps(nws_fonts *f)
  * tells them apart whatever the glyph cache has forgotten since. */
 static void note_missing(nws_fonts *f, uint32_t cp)
 {
-    const uint32_t mask = sizeof f->missing_seen / sizeof f->missing_seen[0] - 1;
+    const uint32_t mask = NWS_FONT_MISSING_SET - 1;
     if (f->missing >= NWS_FONT_MISSING_COUNTED)
         return; /* the set never fills, so every probe ends */
     for (uint32_t i = hash_key(0, 0, cp) & mask;; i = (i + 1) & mask) {
@@ -320,17 +334,33 @@ static void draw_notdef_box(const nws_fonts *f, FT_Face face, const raster_box_t
         }
 }
 
-/* Remember where an ASCII character of the current style and size sits:
- * text is mostly ASCII in one style for a while, and this spares the
- * hashing and probing.  Entries stay where they are until a flush. */
+/* Make the ASCII index of style and size the current one: the set it
+ * has if it has one, else the oldest set, emptied. */
+static void bind_ascii(nws_fonts *f, int style, int size)
+{
+    uint8_t key = (uint8_t)(style << 4 | size);
+    int k = 0;
+    while (k < f->nascii_sets && f->ascii_key[k] != key)
+        k++;
+    if (k == f->nascii_sets) {
+        k = f->ascii_victim;
+        f->ascii_victim = (uint8_t)((k + 1) % f->nascii_sets);
+        memset(f->ascii_set[k], 0xFF, 128 * sizeof *f->ascii_set[k]);
+        f->ascii_key[k] = key;
+    }
+    f->ascii = f->ascii_set[k];
+    f->ascii_style = (uint8_t)style;
+    f->ascii_size = (uint8_t)size;
+}
+
+/* Remember where an ASCII character of a style and size sits: text is
+ * mostly ASCII in a few styles, and this spares the hashing and probing.
+ * Entries stay where they are until a flush. */
 static nws_glyph *note_ascii(nws_fonts *f, int style, int size, uint32_t cp, uint32_t i)
 {
     if (cp < 128) {
-        if (f->ascii_style != style || f->ascii_size != size) {
-            memset(f->ascii, 0xFF, sizeof f->ascii);
-            f->ascii_style = (uint8_t)style;
-            f->ascii_size = (uint8_t)size;
-        }
+        if (f->ascii_style != style || f->ascii_size != size)
+            bind_ascii(f, style, size);
         f->ascii[cp] = (uint16_t)i;
     }
     return &f->slots[i];
@@ -347,6 +377,12 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
         return known;
     if (style < 0 || style >= NWS_FONT_STYLES || size < 0 || size >= f->nsizes)
         return NULL;
+    if (cp < 128 && (style != f->ascii_style || size != f->ascii_size)) {
+        /* another style's set may know it already */
+        bind_ascii(f, style, size);
+        if (f->ascii[cp] != 0xFFFF)
+            return &f->slots[f->ascii[cp]];
+    }
     uint32_t mask = f->nslots - 1, i = hash_key(style, size, cp) & mask;
     for (;; i = (i + 1) & mask) {
         nws_glyph *g = &f->slots[i];
@@ -494,6 +530,7 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
 }
 
 _Static_assert(NWS_FONT_FACES <= 8 && NWS_FONT_SIZES <= 8, "kerning cache keys: 3 bits each");
+_Static_assert(NWS_FONT_STYLES < 15 && NWS_FONT_SIZES <= 16, "ASCII set keys: style << 4 | size");
 
 int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint32_t gb)
 {

@@ -16,8 +16,12 @@
 #define NWS_FONT_FACES (NWS_FONT_STYLES + NWS_FONT_FALLBACKS)
 #define NWS_FONT_SIZES 8
 #define NWS_FONT_MISSING_KEPT 8
+/* A page mixes body text, italic and bold runs and a small running head:
+ * an ASCII index for each keeps them from evicting one another. */
+#define NWS_FONT_ASCII_SETS 4
 /* Different missing characters counted exactly up to this many. */
-#define NWS_FONT_MISSING_COUNTED 100
+#define NWS_FONT_MISSING_COUNTED 48
+#define NWS_FONT_MISSING_SET 64 /* a power of two above that */
 
 typedef struct nws_font_file {
     const uint8_t *data;
@@ -58,10 +62,15 @@ typedef struct nws_fonts {
     uint8_t *pool;
     uint32_t pool_size, pool_used;
     uint32_t flushes;
-    /* where ASCII characters of one style and size sit in slots (0xFFFF:
-     * not yet); ascii_style 0xFF: none */
-    uint16_t ascii[128];
+    /* where ASCII characters of a style and size sit in slots (0xFFFF:
+     * not yet), for the last few styles and sizes asked for: ascii is the
+     * set of ascii_style and ascii_size (0xFF: none), one of ascii_set,
+     * whose keys are style << 4 | size (0xFF: free) */
+    uint16_t *ascii;
     uint8_t ascii_style, ascii_size;
+    uint8_t ascii_key[NWS_FONT_ASCII_SETS], ascii_victim, nascii_sets;
+    uint16_t *ascii_set[NWS_FONT_ASCII_SETS]; /* the first here, the others in the arena */
+    uint16_t ascii_first[128];
     /* characters no face has: drawn as .notdef, counted, reported once.
      * missing counts different characters, exactly up to
      * NWS_FONT_MISSING_COUNTED (then it stays there); missing_cp keeps
@@ -69,7 +78,7 @@ typedef struct nws_fonts {
     uint32_t missing;
     uint32_t missing_cp[NWS_FONT_MISSING_KEPT];
     int nmissing_cp;
-    uint32_t missing_seen[128]; /* the set of them: cp + 1; 0 free */
+    uint32_t missing_seen[NWS_FONT_MISSING_SET]; /* the set of them: cp + 1; 0 free */
     uint32_t load_errors;   /* FreeType failures: damaged font or full arena */
     /* gray bitmaps are stored through this map (coverage -> panel level),
      * so drawing needs no lookup per pixel; map_tag 0 = raw coverage */
@@ -105,7 +114,10 @@ typedef enum {
 
 enum {
     NWS_FONT_MONO = 1,          /* 1-bit panel: mono hinting and bitmaps */
-    NWS_FONT_SHARED_SIZES = 2   /* save memory: see activate() in font.c */
+    NWS_FONT_SHARED_SIZES = 2,  /* save memory: see activate() in font.c */
+    NWS_FONT_FRUGAL = 4         /* a microcontroller's arena: one ASCII index
+                                   (no others in the arena), a kerning cache of
+                                   an eighth of the slots */
 };
 
 /* main[NWS_FONT_STYLES]: a missing style (data NULL) falls back to regular.

@@ -23,7 +23,11 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
     if (small && b->gray_levels == 2)
         pool = 8 * 1024;
     uint32_t slots = small ? 256 : large ? 2048 : 1024;
-    int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0);
+    /* A microcontroller's arena (under 200 KiB) needs every byte it has
+     * for pictures and FreeType's working memory. */
+    int frugal = arena->size < 200 * 1024;
+    int flags = (b->gray_levels == 2 ? NWS_FONT_MONO : 0) | (shared ? NWS_FONT_SHARED_SIZES : 0) |
+                (frugal ? NWS_FONT_FRUGAL : 0);
     int rc = fonts_init(out->fonts, arena, main, fallback, nfallback, flags, slots, pool);
     if (rc != NWS_FONT_OK) {
         info->font_error = rc;
