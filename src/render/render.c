@@ -1,6 +1,7 @@
 /* render.c -- runs of text onto the framebuffer model (device code). */
 #include "render.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "../core/utf8.h"
@@ -328,7 +329,6 @@ static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mo
 {
     int x0 = (int)((pen_x + 32) >> 6) + g->left;
     int y0 = (int)((base_y + 32) >> 6) - g->top;
-    fb_mark_rows(fb, y0, g->rows);
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)
@@ -350,6 +350,9 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
         int32_t x = r->x;
         uint8_t prev_face = 0xFF;
         uint32_t prev_gi = 0;
+        /* the rows the run's glyphs cover, marked once for the run: the
+         * glyphs of a run share a baseline */
+        int base = (int)((r->y + 32) >> 6), top = INT_MAX, bottom = INT_MIN;
         for (uint32_t k = 0; k < r->len;) {
             uint32_t cp;
             k += (uint32_t)utf8_next(s + k, r->len - k, &cp);
@@ -364,6 +367,10 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
             if (prev_face != 0xFF)
                 x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, g->face, g->gindex);
             draw_glyph(fb, g, bm, fonts->mono, x, r->y);
+            if (base - g->top < top)
+                top = base - g->top;
+            if (base - g->top + g->rows > bottom)
+                bottom = base - g->top + g->rows;
             x += g->advance;
             prev_face = g->face;
             prev_gi = g->gindex;
@@ -371,9 +378,16 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
         if (r->flags & LAY_RUN_HYPHEN) {
             const uint8_t *bm;
             const nws_glyph *g = fonts_render(fonts, r->style, r->size, '-', &bm);
-            if (g)
+            if (g) {
                 draw_glyph(fb, g, bm, fonts->mono, x, r->y);
+                if (base - g->top < top)
+                    top = base - g->top;
+                if (base - g->top + g->rows > bottom)
+                    bottom = base - g->top + g->rows;
+            }
         }
+        if (top < bottom)
+            fb_mark_rows(fb, top, bottom - top);
     }
     return missing ? -1 : 0;
 }
