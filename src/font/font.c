@@ -502,6 +502,9 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
                 unsigned rb = (bm->width + 7) / 8;
                 if (bm->pixel_mode == FT_PIXEL_MODE_MONO) {
                     memcpy(dst + y * rb, src, rb);
+                    /* bits past the width clear: drawing needs no mask */
+                    if (bm->width & 7)
+                        dst[y * rb + rb - 1] &= (uint8_t)(0xFF00u >> (bm->width & 7));
                 } else {
                     memset(dst + y * rb, 0, rb);
                     for (unsigned x = 0; x < bm->width; x++)

@@ -84,7 +84,10 @@ static inline void store_be64(uint8_t *p, uint64_t v)
  * into one 64-bit word, shifted to the destination's bit position and
  * cleared into the row with one read-modify-write of eight bytes (bytes
  * one at a time at the right edge).  Black is 0 in the model. */
-static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+/* (each blit is a function of its own: inlined together, the biggest
+ * one's register saves would be every glyph's) */
+__attribute__((noinline)) static void blit_mono_rows(nws_fb *fb, const nws_glyph *g,
+                                                     const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
@@ -104,15 +107,16 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
     int whole = ((unsigned)x0 >> 3) + 8u <= fb->stride;
     const uint8_t *src = bm + (size_t)gy * rb;
     uint8_t *dst = fb->pix + (size_t)y0 * fb->stride + ((unsigned)x0 >> 3);
+    size_t stride = fb->stride; /* kept: the stores below may alias *fb */
     if (whole && rb == 1) { /* body text at most sizes: rows of one byte */
-        for (int y = 0; y < h; y++, src++, dst += fb->stride) {
+        for (int y = 0; y < h; y++, src++, dst += stride) {
             uint64_t bits = ((uint64_t)src[0] << 56 & keep) >> shift;
             if (bits)
                 store_be64(dst, load_be64(dst) & ~bits);
         }
         return;
     }
-    for (int y = 0; y < h; y++, src += rb, dst += fb->stride) {
+    for (int y = 0; y < h; y++, src += rb, dst += stride) {
         uint64_t bits;
         if (rb == 2)
             bits = (uint64_t)src[0] << 56 | (uint64_t)src[1] << 48;
@@ -133,11 +137,32 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
     }
 }
 
+/* Most body glyphs: a row of one byte, all of it on the page, eight
+ * bytes of the row free to read and write.  FreeType leaves the bits past
+ * a mono glyph's width clear, so a row needs no mask. */
+static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+{
+    unsigned w = g->width, h = g->rows;
+    size_t stride = fb->stride;
+    if (w > 8 || x0 < 0 || y0 < 0 || (unsigned)x0 + w > fb->width ||
+        (unsigned)y0 + h > fb->height || ((unsigned)x0 >> 3) + 8u > stride) {
+        blit_mono_rows(fb, g, bm, x0, y0);
+        return;
+    }
+    unsigned up = 56u - ((unsigned)x0 & 7u);
+    uint8_t *dst = fb->pix + (size_t)y0 * stride + ((unsigned)x0 >> 3);
+    for (unsigned y = 0; y < h; y++, dst += stride) {
+        uint64_t bits = (uint64_t)bm[y] << up;
+        if (bits)
+            store_be64(dst, load_be64(dst) & ~bits);
+    }
+}
+
 /* How a cached glyph stores its pixels (font.h). */
 enum { FORM_BYTES, FORM_BITS, FORM_NIBBLES };
 
 /* Any other case: level per pixel, darker wins, clipped once. */
-static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int form, int x0, int y0)
+__attribute__((noinline)) static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int form, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
@@ -281,7 +306,7 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
  * bytes there are written back as they were (the cache's slack after its
  * last glyph, NWS_GLYPH_SLACK, covers this read).  A glyph the panel's
  * edge cuts goes pixel by pixel. */
-static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+__attribute__((noinline)) static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
