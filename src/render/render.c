@@ -242,6 +242,29 @@ static inline void put_glyph16(uint8_t *row, bytes16 v, bytes16 paper)
     memcpy(row, &d, 16);
 }
 
+/* Which nibbles of the c-th sixteen model bytes of a row are the
+ * glyph's, [odd, odd + w) from the first byte's high one: read from runs
+ * of whole bytes, then a half one where the glyph ends in a high nibble,
+ * then none, at the right place (cheaper than building it lane by lane). */
+static const uint8_t keep_ends_even[2 * 16 * GLYPH_VECTORS] = {[0 ... 16 * GLYPH_VECTORS - 1] = 0xFF};
+static const uint8_t keep_ends_odd[2 * 16 * GLYPH_VECTORS] = {[0 ... 16 * GLYPH_VECTORS - 1] = 0xFF,
+                                                            [16 * GLYPH_VECTORS] = 0xF0};
+static const uint8_t keep_starts_odd[16] = {0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+static inline bytes16 glyph_keep(unsigned odd, unsigned w, unsigned c)
+{
+    unsigned hi = odd + w;
+    const uint8_t *ends = (hi & 1u ? keep_ends_odd : keep_ends_even) + 16 * GLYPH_VECTORS - hi / 2u;
+    bytes16 keep, start;
+    memcpy(&keep, ends + 16 * c, 16);
+    if (odd && c == 0) {
+        memcpy(&start, keep_starts_odd, 16);
+        keep &= start;
+    }
+    return keep;
+}
+
 /* blit_gray_nibbles a row at a time, in up to GLYPH_VECTORS vectors of
  * sixteen model bytes, without a branch per pixel or word: the glyph's
  * nibbles are kept by a mask made once, paper goes everywhere else, and
@@ -259,15 +282,10 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
     unsigned n = (nb + 15u) / 16u;
     if (n > GLYPH_VECTORS || row + (size_t)(h - 1) * stride + 16u * n > end)
         return -1;
-    bytes16 keep[GLYPH_VECTORS], at = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    bytes16 keep[GLYPH_VECTORS];
     bytes16 paper = (bytes16){0} + (uint8_t)(white * 0x11u);
-    uint8_t hi = (uint8_t)(odd + w); /* nibbles from the first byte's high one: [odd, hi) */
-    for (unsigned c = 0; c < n; c++, at += 16) {
-        bytes16 first = at + at; /* a byte's high nibble */
-        keep[c] = ((bytes16)(first < hi) & 0xF0) | ((bytes16)(first + 1 < hi) & 0x0F);
-    }
-    if (odd)
-        keep[0][0] &= 0x0F;
+    for (unsigned c = 0; c < n; c++)
+        keep[c] = glyph_keep(odd, w, c);
     if (n == 1) { /* most glyphs: a loop each for even and odd x */
         bytes16 k = keep[0], around = paper & ~k;
         if (odd) {
@@ -306,7 +324,8 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
  * bytes there are written back as they were (the cache's slack after its
  * last glyph, NWS_GLYPH_SLACK, covers this read).  A glyph the panel's
  * edge cuts goes pixel by pixel. */
-__attribute__((noinline)) static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+__attribute__((noinline)) static void blit_gray_nibbles(nws_fb *fb, const nws_glyph *g,
+                                                        const uint8_t *bm, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
@@ -349,6 +368,37 @@ __attribute__((noinline)) static void blit_gray_nibbles(nws_fb *fb, const nws_gl
     }
 }
 
+/* Most gray glyphs: wholly on the page, a row within sixteen model
+ * bytes, the last row's vector inside the model; anything else goes the
+ * general way. */
+static void blit_gray_16(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+{
+#ifdef NWS_VECTORS
+    unsigned w = g->width, h = g->rows, odd = (unsigned)x0 & 1u;
+    size_t stride = fb->stride;
+    if (x0 >= 0 && y0 >= 0 && (unsigned)x0 + w <= fb->width && (unsigned)y0 + h <= fb->height &&
+        odd + w <= 32u && h > 0 && ((size_t)y0 + h - 1u) * stride + (unsigned)x0 / 2u + 16u <=
+                                       stride * fb->height) {
+        unsigned rb = (w + 1u) / 2u;
+        uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0 / 2u;
+        bytes16 paper = (bytes16){0} + (uint8_t)((fb->levels - 1u) * 0x11u);
+        bytes16 k = glyph_keep(odd, w, 0), around = paper & ~k;
+        if (odd) {
+            for (unsigned y = 0; y < h; y++, bm += rb, row += stride)
+                put_glyph16(row, (glyph16_odd(bm) & k) | around, paper);
+        } else {
+            for (unsigned y = 0; y < h; y++, bm += rb, row += stride) {
+                bytes16 v;
+                memcpy(&v, bm, 16);
+                put_glyph16(row, (v & k) | around, paper);
+            }
+        }
+        return;
+    }
+#endif
+    blit_gray_nibbles(fb, g, bm, x0, y0);
+}
+
 static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono, int32_t pen_x,
                        int32_t base_y)
 {
@@ -357,7 +407,7 @@ static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mo
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)
-        blit_gray_nibbles(fb, g, bm, x0, y0);
+        blit_gray_16(fb, g, bm, x0, y0);
     else
         blit_levels(fb, g, bm, mono ? FORM_BITS : FORM_BYTES, x0, y0);
 }
