@@ -271,7 +271,8 @@ static inline bytes16 glyph_keep(unsigned odd, unsigned w, unsigned c)
  * "the darker wins" leaves the model as it was beyond the glyph.  Reads
  * up to 16 bytes past a row and the byte before it (the cache's slack,
  * NWS_GLYPH_SLACK).  -1 when the glyph is too wide or its last vectors
- * would pass the model's end: the word-wise loop draws it. */
+ * would pass the model's end: the word-wise loop draws it.  (Glyphs of
+ * one vector a row mostly take blit_gray_16 instead.) */
 static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *row, uint32_t stride,
                              const uint8_t *end, unsigned odd, unsigned w, unsigned white)
 {
@@ -286,20 +287,6 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
     bytes16 paper = (bytes16){0} + (uint8_t)(white * 0x11u);
     for (unsigned c = 0; c < n; c++)
         keep[c] = glyph_keep(odd, w, c);
-    if (n == 1) { /* most glyphs: a loop each for even and odd x */
-        bytes16 k = keep[0], around = paper & ~k;
-        if (odd) {
-            for (int y = 0; y < h; y++, src += rb, row += stride)
-                put_glyph16(row, (glyph16_odd(src) & k) | around, paper);
-        } else {
-            for (int y = 0; y < h; y++, src += rb, row += stride) {
-                bytes16 v;
-                memcpy(&v, src, 16);
-                put_glyph16(row, (v & k) | around, paper);
-            }
-        }
-        return 0;
-    }
     for (int y = 0; y < h; y++, src += rb, row += stride) {
         for (unsigned c = 0; c < n; c++) {
             bytes16 v;
