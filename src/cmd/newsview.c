@@ -330,12 +330,11 @@ int main(int argc, char **argv)
                "flushes %u; refused %zu (largest %zu)\n",
                v.arena.size, v.arena_after_init, v.arena.peak, v.arena.peak / 1024.0,
                v.fonts.flushes, v.arena.failures, v.arena.largest_refused);
-    if (mem && v.lay.memo.log)
+    if (mem && (v.lay.memo.log || v.lay.memo.given))
         printf("line breaks kept from pagination: %zu of %zu bytes; %u paragraphs set from "
-               "them, %u keys that differed\n",
-               (size_t)v.lay.memo.len * sizeof *v.lay.memo.log,
-               (size_t)v.lay.memo.cap * sizeof *v.lay.memo.log, v.lay.memo.replayed,
-               v.lay.memo.missed);
+               "them, %u keys that differed; %u bytes given back to FreeType\n",
+               (size_t)v.lay.memo.len, (size_t)v.lay.memo.cap, v.lay.memo.replayed,
+               v.lay.memo.missed, v.lay.memo.given);
     if (v.fonts.missing) {
         fprintf(stderr, "newsview: warning: %s%u different character%s with no glyph in any "
                         "font, drawn as boxes:",

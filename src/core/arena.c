@@ -29,16 +29,27 @@ void arena_init(nws_arena *a, void *buf, size_t size)
     a->free_list = b;
 }
 
+static void *alloc_once(nws_arena *a, size_t n);
+
 void *arena_alloc(nws_arena *a, size_t n)
 {
-    if (n == 0)
-        n = 1;
-    if (n > a->size) {
+    void *p = alloc_once(a, n);
+    while (!p && a->reclaim && a->reclaim(a->reclaim_ctx, n))
+        p = alloc_once(a, n);
+    if (!p) {
         a->failures++;
         if (n > a->largest_refused)
             a->largest_refused = n;
-        return NULL;
     }
+    return p;
+}
+
+static void *alloc_once(nws_arena *a, size_t n)
+{
+    if (n == 0)
+        n = 1;
+    if (n > a->size)
+        return NULL;
     size_t need = (n + HDR + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     block **link = (block **)&a->free_list;
     for (block *b = *link; b; link = &b->next, b = b->next) {
@@ -59,9 +70,6 @@ void *arena_alloc(nws_arena *a, size_t n)
             a->peak = a->used;
         return (uint8_t *)b + HDR;
     }
-    a->failures++;
-    if (n > a->largest_refused)
-        a->largest_refused = n;
     return NULL;
 }
 
@@ -88,6 +96,21 @@ void arena_free(nws_arena *a, void *p)
             prev->next = b->next;
         }
     }
+}
+
+void arena_shrink(nws_arena *a, void *p, size_t n)
+{
+    if (!p)
+        return;
+    block *b = (block *)((uint8_t *)p - HDR);
+    size_t keep = (n + HDR + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (keep >= b->size || b->size - keep < HDR + ALIGN)
+        return;
+    /* the tail becomes a block of its own, and is freed like any other */
+    block *tail = (block *)((uint8_t *)b + keep);
+    tail->size = b->size - keep;
+    b->size = keep;
+    arena_free(a, (uint8_t *)tail + HDR);
 }
 
 void *arena_realloc(nws_arena *a, void *p, size_t n)

@@ -75,7 +75,6 @@ typedef struct lay_config {
     uint32_t max_text;           /* paragraph chunk text (bytes) */
     uint32_t max_runs;           /* per page */
     uint32_t max_pool;           /* text bytes per page */
-    uint32_t memo_bytes;         /* line breaks kept from pagination (0: none) */
 } lay_config;
 
 typedef struct lay_line lay_line;
@@ -84,13 +83,17 @@ typedef struct lay_node lay_node;
 
 /* Line breaks remembered from pagination (breakmemo.c); all zero: none. */
 typedef struct lay_memo {
-    uint16_t *log;            /* entries in the order articles ask for them */
-    uint32_t cap, len;        /* uint16s */
+    uint8_t *log;             /* entries in the order articles ask for them */
+    uint32_t cap, len;        /* bytes */
     uint32_t *from, *to;      /* per article: its entries [from, to) */
     uint32_t articles;
     uint32_t article, cursor; /* the article being set; next entry to take */
     int recording;            /* appending this article's entries */
     uint32_t replayed, missed;/* paragraphs taken from the log; keys that differed */
+    uint32_t given;           /* bytes given back to requests that did not fit */
+    nws_arena *arena;         /* its memory, which it gives back on demand */
+    uint16_t key;             /* of the paragraph being set, */
+    uint32_t items;           /* and its items before first fit */
 } lay_memo;
 
 typedef struct nws_layout {
@@ -154,6 +157,18 @@ void layout_decorate(nws_layout *l, lay_page *page, uint32_t article_pages,
                      uint32_t bundle_page, uint32_t bundle_pages);
 /* Allocate a page's buffers from the arena (cfg sizes). */
 int layout_page_alloc(nws_layout *l, nws_arena *arena, lay_page *page);
+/* Keep the line breaks pagination chooses (breakmemo.c), in a log of up
+ * to bytes from the arena that leaves reserve bytes of it free; none when
+ * there is not 1 KiB for it.  Before the first article is laid out.  The
+ * log is a cache: it becomes the arena's reclaim hook and gives its room
+ * back, the last articles' entries first, to a request that does not fit
+ * (the layout must then outlive the arena's use, or the log be gone). */
+void layout_keep_breaks(nws_layout *l, nws_arena *arena, uint32_t bytes, uint32_t reserve);
+/* Give the arena back what its log holds past what leaves keep_free bytes
+ * free (pagination's FreeType work took some), and with fit set, all the
+ * room it does not use (the book is paginated: nothing more to keep).
+ * The articles whose entries are cut off are set by the optimiser again. */
+void layout_trim_breaks(nws_layout *l, nws_arena *arena, size_t keep_free, int fit);
 
 /* Width of a UTF-8 string in a font role and style (26.6), with kerning. */
 int32_t layout_measure(nws_layout *l, int style, int size, const uint8_t *s, uint32_t n);

@@ -70,15 +70,14 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
                     uint32_t *carry);
 void lay_carry_items(nws_layout *l, uint32_t from);
 
-/* breakmemo.c: a log of memo_bytes from the arena (none below 1 KiB, or
- * when the arena has no room);
- * begin at each article's start; take: the breaks (item indices) kept
- * for the paragraph now in items, in order, or NULL; keep: record the
- * chosen path (node indices linked by next) when recording. */
-void lay_memo_init(nws_layout *l, nws_arena *arena, uint32_t bytes);
+/* breakmemo.c (the log: layout_keep_breaks);
+ * begin at each article's start; take: 1 with the breaks kept for the
+ * paragraph now in items written as the path nodes[1..count] (linked by
+ * next), or 0: set it; keep (after take, for the same paragraph): record
+ * the chosen path (node indices linked by next) when recording. */
 void lay_memo_begin(nws_layout *l, uint32_t article);
-const uint16_t *lay_memo_take(nws_layout *l, int32_t measure, uint32_t *count);
-void lay_memo_keep(nws_layout *l, int32_t measure, int32_t path, uint32_t count);
+int lay_memo_take(nws_layout *l, int32_t measure, uint32_t *count);
+void lay_memo_keep(nws_layout *l, int32_t path, uint32_t count);
 
 /* decorate.c: append s to buf[0..at) (cap > 0), cut to fit, NUL-terminated;
  * returns the new length. */

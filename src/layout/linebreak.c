@@ -424,14 +424,8 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
     int32_t path = -1;
     int count = 0;
     uint32_t kept;
-    const uint16_t *memo = lay_memo_take(l, measure, &kept);
-    if (memo && kept < l->max_nodes) {
-        /* as pagination chose them: the path into nodes 1..kept */
-        for (uint32_t i = kept; i > 0; i--) {
-            l->nodes[i].pos = memo[i - 1];
-            l->nodes[i].next = path;
-            path = (int32_t)i;
-        }
+    if (lay_memo_take(l, measure, &kept)) { /* as pagination chose them */
+        path = 1;
         count = (int)kept;
     } else {
         if (knuth_plass(l, measure, extra, TOLERANCE_FIRST, &last) < 0 &&
@@ -445,7 +439,7 @@ int lay_break_lines(nws_layout *l, const lay_block *bk, int32_t measure, int kee
             path = n;
             count++;
         }
-        lay_memo_keep(l, measure, path, (uint32_t)count);
+        lay_memo_keep(l, path, (uint32_t)count);
     }
     if (count < 2)
         keep_last = 0; /* a chunk must set at least one line */

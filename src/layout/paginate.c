@@ -97,7 +97,7 @@ int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *
     l->rec = arena_alloc(arena, NWSB_RECORD_MAX);
     if (!l->items || !l->text || !l->nodes || !l->lines || !l->line_runs || !l->rec)
         return -1;
-    lay_memo_init(l, arena, l->cfg.memo_bytes);
+    memset(&l->memo, 0, sizeof l->memo); /* none unless layout_keep_breaks() */
     return 0;
 }
 

@@ -52,26 +52,39 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
         cfg.max_items = 300; /* longer paragraphs are set in chunks */
         cfg.max_text = 2048;
     }
-    /* Line breaks kept from pagination, so that showing a page does not
-     * run the optimiser again: about 24 bytes a paragraph (45 KB for the
-     * 44 articles of the news corpus), so a sixteenth of the budget, at
-     * most 128 KiB, keeps thousands of paragraphs; below 1 MiB the arena
-     * has no such room.  The arena's own size, which may be smaller than
-     * the board's budget (newsview --arena). */
-    if (arena->size >= 1024 * 1024)
-        cfg.memo_bytes = arena->size / 16 < 128 * 1024 ? (uint32_t)(arena->size / 16) : 128 * 1024;
     if (layout_init(out->lay, arena, out->fonts, bundle, &cfg) < 0 ||
         layout_page_alloc(out->lay, arena, out->page) < 0)
         return NWS_SETUP_E_LAYOUT;
     info->sizes_used = info->fonts_used + out->lay->sizes_bytes;
     info->layout_used = arena->used;
+    /* Line breaks kept from pagination, so that showing a page does not
+     * run the optimiser again: about five bytes a paragraph (12 KB for
+     * the 44 articles of the news corpus), a sixteenth of a large arena
+     * (at most 64 KiB), on a small board whatever is left once the book's
+     * page numbers, the pictures' buffers and FreeType's headroom are
+     * counted out.  The arena's own size, which may be smaller than the
+     * board's budget (newsview --arena). */
+    uint32_t articles = nwsb_article_count(bundle);
+    uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);
+    /* Fallback faces (CJK's many-pointed outlines) need more of FreeType's
+     * working memory than the headroom while drawing. */
+    size_t keep_free = NWS_SETUP_HEADROOM + (out->fonts->nfallback ? NWS_SETUP_HEADROOM : 0) +
+                       picture_bytes(bundle, column) + 1024;
+    size_t later = keep_free + (size_t)articles * 8 + ((size_t)articles / 4 + 2) * 4 + 3 * 48;
+    size_t memo = arena->size >= 1024 * 1024 ? arena->size / 16 : 64 * 1024;
+    /* (paginated a page at a time, a small board's FreeType would grow
+     * into the log's room later: none there) */
+    if (!lazy || arena->size >= 1024 * 1024)
+        layout_keep_breaks(out->lay, arena, memo < 64 * 1024 ? (uint32_t)memo : 64 * 1024,
+                           later > UINT32_MAX ? UINT32_MAX : (uint32_t)later);
     if ((lazy ? book_start(out->book, out->lay, arena, out->page)
               : book_paginate(out->book, out->lay, arena, out->page)) < 0)
         return NWS_SETUP_E_BOOK;
+    /* FreeType took some of the room while paginating */
+    layout_trim_breaks(out->lay, arena, keep_free, !lazy);
     info->book_used = arena->used;
     if (!dither)
         dither = b->gray_levels == 2 ? NWS_DITHER_ATKINSON : NWS_DITHER_FLOYD_STEINBERG;
-    uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);
     if (arena->size - arena->used < NWS_SETUP_HEADROOM) {
         info->used = arena->used;
         return NWS_SETUP_E_HEADROOM;

@@ -26,6 +26,15 @@ int picture_init(nws_pictures *p, nws_arena *arena, nwsb_bundle *b, uint32_t out
     return 0;
 }
 
+size_t picture_bytes(nwsb_bundle *b, uint32_t out_width)
+{
+    if (nwsb_image_count(b) == 0)
+        return 0;
+    const size_t block = 48; /* a header and alignment, each of the five */
+    return nwsb_image_max_width(b) + (size_t)out_width * sizeof(uint32_t) +
+           3 * ((size_t)out_width + 4) * sizeof(int16_t) + 5 * block;
+}
+
 void picture_release(nws_pictures *p, nws_arena *arena)
 {
     void *bufs[5] = {p->row, p->sum, p->err[0], p->err[1], p->err[2]};

@@ -36,6 +36,9 @@ typedef struct nws_pictures {
  * -1 when the arena has no room (pictures are then drawn as frames). */
 int picture_init(nws_pictures *p, nws_arena *arena, nwsb_bundle *b, uint32_t out_width,
                  nws_dither dither);
+/* Arena bytes picture_init() will ask for (allowing for the arena's
+ * block headers and alignment); 0 for a bundle without pictures. */
+size_t picture_bytes(nwsb_bundle *b, uint32_t out_width);
 /* Give the buffers back to the arena (pictures are drawn as frames). */
 void picture_release(nws_pictures *p, nws_arena *arena);
 /* Draw every picture run of the page; returns how many could not be

@@ -348,7 +348,7 @@ static void remembered_breaks_set_the_same_pages(void)
             CHECK_INT(sign_pages(&v, sig, NULL), 0);
             CHECK(m->replayed > 0);
             CHECK_INT(m->missed, 0);
-            uint16_t *log = m->log;
+            uint8_t *log = m->log;
             m->log = NULL; /* the optimiser for every paragraph */
             v.book.cur_article = UINT32_MAX; /* each article from its start again */
             CHECK_INT(sign_pages(&v, plain, sig), 0);
