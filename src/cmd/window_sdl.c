@@ -86,7 +86,8 @@ static void draw_status(win *g, session *s, const char *text)
                     continue;
                 unsigned v = f->mono ? ((bm[yy * ((gl->width + 7) / 8) + xx / 8] & (0x80 >> (xx & 7)))
                                             ? 0 : 255)
-                                     : fonts_gray_at(f, gl, bm, (unsigned)xx, (unsigned)yy) * 255u / top;
+                                     : fb_level(&s->v.fb, fonts_gray_at(f, gl, bm, (unsigned)xx,
+                                                                       (unsigned)yy)) * 255u / top;
                 uint8_t *d = &g->status[(size_t)py * g->pw + (size_t)px];
                 if (v < *d)
                     *d = (uint8_t)v;

@@ -8,24 +8,46 @@ static uint8_t bpp_for(unsigned levels)
     return levels <= 2 ? 1 : levels <= 4 ? 2 : levels <= 16 ? 4 : 8;
 }
 
-size_t fb_bytes(uint32_t width, uint32_t height, unsigned levels)
+size_t fb_bytes_depth(uint32_t width, uint32_t height, unsigned levels, unsigned bpp)
 {
-    return (size_t)((width * bpp_for(levels) + 7) / 8) * height;
+    if (bpp < bpp_for(levels))
+        bpp = bpp_for(levels);
+    return (size_t)((width * bpp + 7) / 8) * height;
 }
 
-int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *buf, size_t size)
+size_t fb_bytes(uint32_t width, uint32_t height, unsigned levels)
 {
-    if (levels < 2 || levels > 256 || !buf || size < fb_bytes(width, height, levels))
+    return fb_bytes_depth(width, height, levels, bpp_for(levels));
+}
+
+int fb_init_depth(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, unsigned bpp,
+                  void *buf, size_t size)
+{
+    if (levels < 2 || levels > 256 || !buf || size < fb_bytes_depth(width, height, levels, bpp) ||
+        (bpp != bpp_for(levels) && bpp != 8))
         return -1;
     fb->pix = buf;
     fb->width = width;
     fb->height = height;
     /* 256 levels would not fit the byte: they are kept as 255 steps. */
     fb->levels = levels == 256 ? 255 : (uint8_t)levels;
-    fb->bpp = bpp_for(levels);
+    fb->bpp = (uint8_t)(bpp < bpp_for(levels) ? bpp_for(levels) : bpp);
+    fb->spread = fb->bpp == 8 && bpp_for(levels) < 8;
     fb->stride = (width * fb->bpp + 7) / 8;
     fb->ink = NULL;
     return 0;
+}
+
+int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *buf, size_t size)
+{
+    return fb_init_depth(fb, width, height, levels, bpp_for(levels), buf, size);
+}
+
+unsigned fb_board_bpp(const nws_board *b)
+{
+    if (b->pack.bpp == 8 && b->pack.spread && b->pack.rotation == 0)
+        return 8;
+    return bpp_for(b->gray_levels);
 }
 
 void fb_keep_ink(nws_fb *fb, uint8_t *rows)
@@ -35,8 +57,9 @@ void fb_keep_ink(nws_fb *fb, uint8_t *rows)
         memset(rows, 1, fb_ink_bytes(fb->height));
 }
 
-static void put(nws_fb *fb, uint32_t x, uint32_t y, unsigned v)
+static void put(nws_fb *fb, uint32_t x, uint32_t y, unsigned level)
 {
+    unsigned v = fb_value(fb, level);
     if (fb->ink)
         fb->ink[y] = 1;
     uint8_t *row = fb->pix + (size_t)y * fb->stride;
@@ -51,7 +74,7 @@ unsigned fb_get(const nws_fb *fb, uint32_t x, uint32_t y)
     const uint8_t *row = fb->pix + (size_t)y * fb->stride;
     uint32_t bit = x * fb->bpp;
     unsigned shift = 8 - fb->bpp - (bit & 7);
-    return (row[bit >> 3] >> shift) & ((1u << fb->bpp) - 1);
+    return fb_level(fb, (row[bit >> 3] >> shift) & ((1u << fb->bpp) - 1));
 }
 
 void fb_fill(nws_fb *fb, unsigned level)
@@ -61,7 +84,7 @@ void fb_fill(nws_fb *fb, unsigned level)
     /* Replicate the level over a byte, then over the buffer. */
     uint8_t byte = 0;
     for (unsigned s = 0; s < 8; s += fb->bpp)
-        byte = (uint8_t)((byte << fb->bpp) | level);
+        byte = (uint8_t)((byte << fb->bpp) | fb_value(fb, level));
     int white = level == fb->levels - 1u;
     if (!fb->ink || !white) {
         memset(fb->pix, byte, (size_t)fb->stride * fb->height);

@@ -3,7 +3,11 @@
  * The renderer draws into an fb: the reading view, one gray *level* per
  * pixel (0 black .. levels-1 white), packed MSB-first at the smallest bit
  * depth that holds the levels (1, 2, 4 or 8), rows byte-aligned.  A 1-bit
- * 800x480 page is 48 KB, so the model fits a microcontroller.  fb_pack()
+ * 800x480 page is 48 KB, so the model fits a microcontroller.  Where the
+ * panel stores a byte a pixel with its grays spread over it (the Kobo's
+ * and Kindle's Y8), the model does too (fb_board_bpp): a byte a pixel
+ * holding level * 255 / (levels - 1), "spread", so that packing is a
+ * copy; fb_get and fb_put still speak levels.  fb_pack()
  * then produces exactly what the board's controller expects; fb_unpack()
  * reads a native buffer back into 8-bit gray (used for PNGs, so a PNG shows
  * what the panel gets).  The buffers are the caller's. */
@@ -21,6 +25,7 @@ typedef struct nws_fb {
     uint8_t *pix;
     uint32_t width, height, stride;
     uint8_t levels, bpp;
+    uint8_t spread;         /* 8 bits a pixel for fewer levels: values spread */
     /* Which rows hold ink, where the caller keeps it (fb_keep_ink; NULL:
      * not kept, as fb_init leaves it): ink[y] nonzero where row y may
      * hold something other than white; ink[height + y] where it did when
@@ -35,6 +40,26 @@ typedef struct nws_fb {
 size_t fb_bytes(uint32_t width, uint32_t height, unsigned levels);
 /* 0, or -1 if buf is too small or levels is not 2..256. */
 int fb_init(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, void *buf, size_t size);
+/* The same at a depth of bpp bits (at least what the levels need; 8 for
+ * fewer than 256 levels: spread). */
+size_t fb_bytes_depth(uint32_t width, uint32_t height, unsigned levels, unsigned bpp);
+int fb_init_depth(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, unsigned bpp,
+                  void *buf, size_t size);
+/* The depth of a board's model: 8 where its panel stores spread grays a
+ * byte a pixel unrotated (packing is then a copy), else what the levels
+ * need. */
+unsigned fb_board_bpp(const nws_board *b);
+/* What the model stores for a level, and the level of a stored value. */
+static inline unsigned fb_value(const nws_fb *fb, unsigned level)
+{
+    unsigned top = fb->levels - 1u;
+    return fb->spread ? (level * 255u + top / 2u) / top : level;
+}
+static inline unsigned fb_level(const nws_fb *fb, unsigned value)
+{
+    unsigned top = fb->levels - 1u;
+    return fb->spread ? (value * top + 127u) / 255u : value;
+}
 /* Bytes of the ink rows for an fb of that height. */
 static inline size_t fb_ink_bytes(uint32_t height)
 {

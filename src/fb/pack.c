@@ -43,7 +43,7 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
     uint32_t x = 0;
     for (uint32_t i = 0; x < fb->width; i++)
         for (unsigned k = 0; k < per && x < fb->width; k++, x++)
-            out[x] = (uint8_t)((row[i] >> (8u - bpp * (k + 1))) & mask);
+            out[x] = (uint8_t)fb_level(fb, (row[i] >> (8u - bpp * (k + 1))) & mask);
 }
 
 /* Same depth, no rotation, and the table is the identity or its
@@ -95,8 +95,10 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
         uint8_t *dst = native + (size_t)r * stride;
         if (pk->swap) /* two loops, so that neither tests the swap per word */
             xor_run(src, dst, run, flip, 1);
-        else
+        else if (flip)
             xor_run(src, dst, run, flip, 0);
+        else /* the model is the panel's own layout (Y8 grays): a copy */
+            memcpy(dst, src, run);
         if (stride > fb->stride)
             memset(dst + fb->stride, pk->fill, stride - fb->stride);
     }
@@ -272,7 +274,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
     unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
     pk->white_model = 0;
     for (unsigned k = 0; k < per; k++)
-        pk->white_model = (uint8_t)(pk->white_model << bpp | top);
+        pk->white_model = (uint8_t)(pk->white_model << bpp | fb_value(fb, top));
     for (unsigned v = 0; v < 256; v++) {
         if (pk->path == NWS_PACK_4_TO_8) {
             pk->table[v][0] = pk->lut[(v >> 4) < fb->levels ? v >> 4 : top];
@@ -281,7 +283,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         }
         uint8_t out = 0;
         for (unsigned k = 0; k < per; k++) {
-            unsigned lv = (v >> (8u - bpp * (k + 1))) & mask;
+            unsigned lv = fb_level(fb, (v >> (8u - bpp * (k + 1))) & mask);
             unsigned val = pk->lut[lv < b->gray_levels ? lv : top];
             unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp * (k + 1);
             out = (uint8_t)(out | (val << sh));
@@ -313,9 +315,11 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         uint8_t flip = pk->table[0][0];
         unsigned v = 0;
         for (; v < 256; v++) {
-            int valid = 1;
-            for (unsigned k = 0; k < per; k++)
-                valid &= ((v >> (8u - bpp * (k + 1))) & mask) < b->gray_levels;
+            int valid = 1; /* a byte the model can hold */
+            for (unsigned k = 0; k < per; k++) {
+                unsigned pv = (v >> (8u - bpp * (k + 1))) & mask, lv = fb_level(fb, pv);
+                valid &= lv < b->gray_levels && fb_value(fb, lv) == pv;
+            }
             uint8_t moved = swap ? (uint8_t)(v >> 4 | v << 4) : (uint8_t)v;
             if (valid && pk->table[v][0] != (uint8_t)(moved ^ flip))
                 break;

@@ -54,7 +54,8 @@ static uint64_t dark_to_light(const nws_fb *before, const nws_fb *after, nws_rec
                 continue; /* most bytes of a page turn stay as they were */
             for (unsigned k = 0; k < per; k++) {
                 unsigned sh = 8u - bpp * (k + 1u);
-                unsigned va = (a[i] >> sh) & mask, vb = (b[i] >> sh) & mask;
+                unsigned va = fb_level(before, (a[i] >> sh) & mask);
+                unsigned vb = fb_level(after, (b[i] >> sh) & mask);
                 n += va < mid && vb >= mid;
             }
         }

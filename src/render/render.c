@@ -13,15 +13,17 @@
  * table, so a drawn pixel costs no lookup. */
 static void bind_levels(nws_fonts *fonts, const nws_fb *fb)
 {
-    /* A 4-bit model takes glyphs two pixels a byte, as it stores them */
+    /* A 4-bit model takes glyphs two pixels a byte, as it stores them;
+     * a spread one their levels' values */
     int nibbles = fb->bpp == 4;
-    uint32_t tag = (nibbles ? 0x4C570000u : 0x4C560000u) | fb->levels; /* "LV"/"LW" + levels */
+    uint32_t tag = (nibbles ? 0x4C570000u : fb->spread ? 0x4C580000u : 0x4C560000u) |
+                   fb->levels; /* "LV"/"LW"/"LX" + levels */
     if (fonts->mono || fonts->map_tag == tag)
         return;
     uint8_t map[256];
     unsigned top = fb->levels - 1u;
     for (unsigned c = 0; c < 256; c++)
-        map[c] = (uint8_t)(((255u - render_gamma[c]) * top + 127u) / 255u);
+        map[c] = (uint8_t)fb_value(fb, ((255u - render_gamma[c]) * top + 127u) / 255u);
     fonts_set_coverage_map(fonts, map, tag, nibbles);
 }
 
@@ -170,7 +172,7 @@ __attribute__((noinline)) static void blit_levels(nws_fb *fb, const nws_glyph *g
     unsigned rb = form == FORM_BITS ? (g->width + 7u) / 8u : form == FORM_NIBBLES ? (g->width + 1u) / 2u
                                                                                  : g->width;
     unsigned bpp = fb->bpp, mask = (1u << bpp) - 1u;
-    unsigned white = fb->levels - 1u;
+    unsigned white = fb_value(fb, fb->levels - 1u); /* as stored, as the glyph's bytes are */
     for (int y = 0; y < h; y++) {
         uint8_t *row = fb->pix + (size_t)(y0 + y) * fb->stride;
         const uint8_t *src = bm + (size_t)(y + gy) * rb;
@@ -386,6 +388,63 @@ static void blit_gray_16(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int 
     blit_gray_nibbles(fb, g, bm, x0, y0);
 }
 
+#ifdef NWS_VECTORS
+/* The glyph's bytes of the c-th sixteen of a row w bytes wide. */
+static const uint8_t keep_bytes[2 * 16 * GLYPH_VECTORS] = {[0 ... 16 * GLYPH_VECTORS - 1] = 0xFF};
+#endif
+
+/* Gray glyph into a model of a byte a pixel (spread grays): "the darker
+ * wins" is the smaller byte, sixteen at a time, the bytes past the glyph
+ * turned to 0xFF (never darker) by a mask read from a table.  Wholly on
+ * the page and up to GLYPH_VECTORS vectors a row; anything else pixel by
+ * pixel. */
+static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
+{
+#ifdef NWS_VECTORS
+    unsigned w = g->width, h = g->rows, n = (w + 15u) / 16u;
+    size_t stride = fb->stride;
+    if (x0 >= 0 && y0 >= 0 && (unsigned)x0 + w <= fb->width && (unsigned)y0 + h <= fb->height &&
+        n <= GLYPH_VECTORS && h > 0 &&
+        ((size_t)y0 + h - 1u) * stride + (unsigned)x0 + 16u * n <= stride * fb->height) {
+        uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0;
+        if (w >= 16 && w <= 32) {
+            /* most body glyphs at 300 dpi: two vectors, the second ending
+             * where the glyph does, overlapping the first (it was read
+             * before the first was written: the same bytes), so no mask */
+            unsigned last = w - 16;
+            for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
+                bytes16 v0, v1, d0, d1;
+                memcpy(&v0, bm, 16);
+                memcpy(&v1, bm + last, 16);
+                memcpy(&d0, row, 16);
+                memcpy(&d1, row + last, 16);
+                d0 = nws_min_u8x16(d0, v0);
+                d1 = nws_min_u8x16(d1, v1);
+                memcpy(row, &d0, 16);
+                memcpy(row + last, &d1, 16);
+            }
+            return;
+        }
+        const uint8_t *ends = keep_bytes + 16 * GLYPH_VECTORS - w;
+        bytes16 around[GLYPH_VECTORS];
+        for (unsigned c = 0; c < n; c++) {
+            memcpy(&around[c], ends + 16 * c, 16);
+            around[c] = ~around[c];
+        }
+        for (unsigned y = 0; y < h; y++, bm += w, row += stride)
+            for (unsigned c = 0; c < n; c++) {
+                bytes16 v, d;
+                memcpy(&v, bm + 16 * c, 16);
+                memcpy(&d, row + 16 * c, 16);
+                d = nws_min_u8x16(d, v | around[c]);
+                memcpy(row + 16 * c, &d, 16);
+            }
+        return;
+    }
+#endif
+    blit_levels(fb, g, bm, FORM_BYTES, x0, y0);
+}
+
 static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono, int32_t pen_x,
                        int32_t base_y)
 {
@@ -395,6 +454,8 @@ static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mo
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)
         blit_gray_16(fb, g, bm, x0, y0);
+    else if (!mono && fb->bpp == 8)
+        blit_gray_bytes(fb, g, bm, x0, y0);
     else
         blit_levels(fb, g, bm, mono ? FORM_BITS : FORM_BYTES, x0, y0);
 }
