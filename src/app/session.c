@@ -175,14 +175,12 @@ static int open_view(session *s)
     if (!s->pre_mem) {
         size_t n = (size_t)s->v.fb.stride * s->v.fb.height;
         s->pre_mem = xmalloc(n);
-        fb_init_depth(&s->pre_fb, s->v.fb.width, s->v.fb.height, s->v.fb.levels, s->v.fb.bpp,
-                      s->pre_mem, n);
+        fb_init_board(&s->pre_fb, s->v.board, s->pre_mem, n);
     }
     if (!s->shown_mem) {
         size_t n = (size_t)s->v.fb.stride * s->v.fb.height;
         s->shown_mem = xcalloc(1, n);
-        fb_init_depth(&s->shown, s->v.fb.width, s->v.fb.height, s->v.fb.levels, s->v.fb.bpp,
-                      s->shown_mem, n);
+        fb_init_board(&s->shown, s->v.board, s->shown_mem, n);
         fb_fill(&s->shown, s->v.fb.levels - 1u);
     }
     return 0;

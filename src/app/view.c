@@ -174,9 +174,9 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
         diag_warn(bundle_path, 0, "board %s: no room in its %u-byte budget to draw pictures; "
                                   "they show as frames", b->name, budget);
     v->arena_after_init = info.used;
-    size_t fbsize = fb_bytes_depth(b->width, b->height, b->gray_levels, fb_board_bpp(b));
+    size_t fbsize = fb_board_bytes(b);
     v->fb_mem = xmalloc(fbsize + fb_ink_bytes(b->height));
-    fb_init_depth(&v->fb, b->width, b->height, b->gray_levels, fb_board_bpp(b), v->fb_mem, fbsize);
+    fb_init_board(&v->fb, b, v->fb_mem, fbsize);
     fb_keep_ink(&v->fb, v->fb_mem + fbsize);
     fb_packer_init(&v->packer, &v->fb, b); /* fb has the board's size and levels */
     v->native = xmalloc(fb_native_bytes(b));

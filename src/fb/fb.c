@@ -24,7 +24,7 @@ int fb_init_depth(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, 
                   void *buf, size_t size)
 {
     if (levels < 2 || levels > 256 || !buf || size < fb_bytes_depth(width, height, levels, bpp) ||
-        (bpp != bpp_for(levels) && bpp != 8))
+        (bpp > bpp_for(levels) && bpp != 8))
         return -1;
     fb->pix = buf;
     fb->width = width;
@@ -33,6 +33,7 @@ int fb_init_depth(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, 
     fb->levels = levels == 256 ? 255 : (uint8_t)levels;
     fb->bpp = (uint8_t)(bpp < bpp_for(levels) ? bpp_for(levels) : bpp);
     fb->spread = fb->bpp == 8 && bpp_for(levels) < 8;
+    fb->low_first = 0;
     fb->stride = (width * fb->bpp + 7) / 8;
     fb->ink = NULL;
     return 0;
@@ -50,6 +51,19 @@ unsigned fb_board_bpp(const nws_board *b)
     return bpp_for(b->gray_levels);
 }
 
+size_t fb_board_bytes(const nws_board *b)
+{
+    return fb_bytes_depth(b->width, b->height, b->gray_levels, fb_board_bpp(b));
+}
+
+int fb_init_board(nws_fb *fb, const nws_board *b, void *buf, size_t size)
+{
+    if (fb_init_depth(fb, b->width, b->height, b->gray_levels, fb_board_bpp(b), buf, size) < 0)
+        return -1;
+    fb->low_first = fb->bpp == 4 && b->pack.bpp == 4 && b->pack.lsb_first && b->pack.rotation == 0;
+    return 0;
+}
+
 void fb_keep_ink(nws_fb *fb, uint8_t *rows)
 {
     fb->ink = rows;
@@ -64,7 +78,7 @@ static void put(nws_fb *fb, uint32_t x, uint32_t y, unsigned level)
         fb->ink[y] = 1;
     uint8_t *row = fb->pix + (size_t)y * fb->stride;
     uint32_t bit = x * fb->bpp;
-    unsigned shift = 8 - fb->bpp - (bit & 7);
+    unsigned shift = fb_shift(fb, x);
     uint8_t mask = (uint8_t)(((1u << fb->bpp) - 1) << shift);
     row[bit >> 3] = (uint8_t)((row[bit >> 3] & ~mask) | ((v << shift) & mask));
 }
@@ -73,8 +87,7 @@ unsigned fb_get(const nws_fb *fb, uint32_t x, uint32_t y)
 {
     const uint8_t *row = fb->pix + (size_t)y * fb->stride;
     uint32_t bit = x * fb->bpp;
-    unsigned shift = 8 - fb->bpp - (bit & 7);
-    return fb_level(fb, (row[bit >> 3] >> shift) & ((1u << fb->bpp) - 1));
+    return fb_level(fb, (row[bit >> 3] >> fb_shift(fb, x)) & ((1u << fb->bpp) - 1));
 }
 
 void fb_fill(nws_fb *fb, unsigned level)

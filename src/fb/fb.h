@@ -7,7 +7,8 @@
  * panel stores a byte a pixel with its grays spread over it (the Kobo's
  * and Kindle's Y8), the model does too (fb_board_bpp): a byte a pixel
  * holding level * 255 / (levels - 1), "spread", so that packing is a
- * copy; fb_get and fb_put still speak levels.  fb_pack()
+ * copy; fb_get and fb_put still speak levels.  Likewise a 4-bit model
+ * keeps a panel's order of the two pixels of a byte (low_first).  fb_pack()
  * then produces exactly what the board's controller expects; fb_unpack()
  * reads a native buffer back into 8-bit gray (used for PNGs, so a PNG shows
  * what the panel gets).  The buffers are the caller's. */
@@ -26,6 +27,8 @@ typedef struct nws_fb {
     uint32_t width, height, stride;
     uint8_t levels, bpp;
     uint8_t spread;         /* 8 bits a pixel for fewer levels: values spread */
+    uint8_t low_first;      /* 4 bits a pixel, the first of a byte's two in
+                               its low nibble (epdiy's and the IT8951's) */
     /* Which rows hold ink, where the caller keeps it (fb_keep_ink; NULL:
      * not kept, as fb_init leaves it): ink[y] nonzero where row y may
      * hold something other than white; ink[height + y] where it did when
@@ -49,6 +52,17 @@ int fb_init_depth(nws_fb *fb, uint32_t width, uint32_t height, unsigned levels, 
  * byte a pixel unrotated (packing is then a copy), else what the levels
  * need. */
 unsigned fb_board_bpp(const nws_board *b);
+/* A board's model as its panel orders pixels where that makes packing a
+ * copy: fb_init_depth() at fb_board_bpp(), then the 4-bit pixel order of
+ * an unrotated 4-bit panel. */
+size_t fb_board_bytes(const nws_board *b);
+int fb_init_board(nws_fb *fb, const nws_board *b, void *buf, size_t size);
+/* Bit position of pixel x in its byte (from the low bit). */
+static inline unsigned fb_shift(const nws_fb *fb, uint32_t x)
+{
+    uint32_t bit = x * fb->bpp;
+    return fb->low_first ? (bit & 7u) : 8u - fb->bpp - (bit & 7u);
+}
 /* What the model stores for a level, and the level of a stored value. */
 static inline unsigned fb_value(const nws_fb *fb, unsigned level)
 {

@@ -35,6 +35,12 @@ static unsigned native_to_level(const nws_board *b, unsigned v)
     return v > top ? top : v;
 }
 
+/* Bit position of the k-th pixel of a model byte. */
+static unsigned model_shift(const nws_fb *fb, unsigned k)
+{
+    return fb->low_first ? fb->bpp * k : 8u - fb->bpp * (k + 1);
+}
+
 /* Levels of one reading-view row, one byte per pixel. */
 static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
 {
@@ -43,7 +49,7 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
     uint32_t x = 0;
     for (uint32_t i = 0; x < fb->width; i++)
         for (unsigned k = 0; k < per && x < fb->width; k++, x++)
-            out[x] = (uint8_t)fb_level(fb, (row[i] >> (8u - bpp * (k + 1))) & mask);
+            out[x] = (uint8_t)fb_level(fb, (row[i] >> model_shift(fb, k)) & mask);
 }
 
 /* Same depth, no rotation, and the table is the identity or its
@@ -97,8 +103,12 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
             xor_run(src, dst, run, flip, 1);
         else if (flip)
             xor_run(src, dst, run, flip, 0);
-        else /* the model is the panel's own layout (Y8 grays): a copy */
-            memcpy(dst, src, run);
+        else /* the model is the panel's own layout: a copy (a row at a
+              * time: glibc copies long runs with rep movsb, which is quick
+              * on most x86 but per byte under valgrind, and the rows of a
+              * page are what the caller asks for anyway) */
+            for (uint32_t k = 0; k < run; k += fb->stride)
+                memcpy(dst + k, src + k, fb->stride);
         if (stride > fb->stride)
             memset(dst + fb->stride, pk->fill, stride - fb->stride);
     }
@@ -268,7 +278,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         pk->fill = (uint8_t)((pk->fill << b->pack.bpp) | white);
     pk->path = NWS_PACK_GENERIC;
     int same = b->pack.rotation == 0 && b->pack.bpp == fb->bpp; /* maybe word-wise, below */
-    if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4)
+    if (b->pack.rotation == 0 && b->pack.bpp == 8 && fb->bpp == 4 && !fb->low_first)
         pk->path = NWS_PACK_4_TO_8;
     /* a model byte's pixels, white beyond the levels, as native byte(s) */
     unsigned bpp = fb->bpp, per = 8u / bpp, mask = (1u << bpp) - 1;
@@ -283,7 +293,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         }
         uint8_t out = 0;
         for (unsigned k = 0; k < per; k++) {
-            unsigned lv = fb_level(fb, (v >> (8u - bpp * (k + 1))) & mask);
+            unsigned lv = fb_level(fb, (v >> model_shift(fb, k)) & mask);
             unsigned val = pk->lut[lv < b->gray_levels ? lv : top];
             unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp * (k + 1);
             out = (uint8_t)(out | (val << sh));
@@ -317,7 +327,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         for (; v < 256; v++) {
             int valid = 1; /* a byte the model can hold */
             for (unsigned k = 0; k < per; k++) {
-                unsigned pv = (v >> (8u - bpp * (k + 1))) & mask, lv = fb_level(fb, pv);
+                unsigned pv = (v >> model_shift(fb, k)) & mask, lv = fb_level(fb, pv);
                 valid &= lv < b->gray_levels && fb_value(fb, lv) == pv;
             }
             uint8_t moved = swap ? (uint8_t)(v >> 4 | v << 4) : (uint8_t)v;

@@ -292,14 +292,14 @@ static uint32_t glyph_bytes(const nws_fonts *f, unsigned width, unsigned rows)
 
 /* A byte-per-pixel bitmap two pixels a byte, in place (the write index
  * never passes the read index); an odd row ends in white. */
-static void pack_nibbles(uint8_t *bm, unsigned width, unsigned rows, uint8_t white)
+static void pack_nibbles(uint8_t *bm, unsigned width, unsigned rows, uint8_t white, int low_first)
 {
-    unsigned rb = (width + 1) / 2;
+    unsigned rb = (width + 1) / 2, first = low_first ? 0 : 4, second = low_first ? 4 : 0;
     for (unsigned y = 0; y < rows; y++) {
         const uint8_t *src = bm + (size_t)y * width;
         uint8_t *dst = bm + (size_t)y * rb;
         for (unsigned x = 0; x < width; x += 2)
-            dst[x / 2] = (uint8_t)(src[x] << 4 | (x + 1 < width ? src[x + 1] : white));
+            dst[x / 2] = (uint8_t)(src[x] << first | (x + 1 < width ? src[x + 1] : white) << second);
     }
 }
 
@@ -433,7 +433,7 @@ void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, 
 {
     memcpy(f->coverage_map, map, sizeof f->coverage_map);
     f->map_tag = tag;
-    f->nibbles = nibbles && !f->mono;
+    f->nibbles = f->mono ? 0 : nibbles;
     drop_bitmaps(f);
 }
 
@@ -519,7 +519,8 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
             }
         }
         if (f->nibbles)
-            pack_nibbles(dst, box.width, box.rows, f->coverage_map[0]);
+            pack_nibbles(dst, box.width, box.rows, f->coverage_map[0],
+                         f->nibbles == NWS_NIBBLES_LOW_FIRST);
         g->bitmap = f->pool_used;
         g->width = (uint16_t)box.width;
         g->rows = (uint16_t)box.rows;

@@ -84,7 +84,8 @@ typedef struct nws_fonts {
      * so drawing needs no lookup per pixel; map_tag 0 = raw coverage */
     uint8_t coverage_map[256];
     uint32_t map_tag;
-    int nibbles;            /* gray bitmaps two pixels a byte (4-bit levels) */
+    int nibbles;            /* gray bitmaps two pixels a byte (4-bit levels):
+                               NWS_NIBBLES_HIGH_FIRST or _LOW_FIRST; 0 not */
     /* kerning pairs already asked for: FreeType scales each one anew */
     struct nws_kern {
         uint16_t a, b;      /* glyph indices */
@@ -138,16 +139,19 @@ static inline const nws_glyph *fonts_glyph(nws_fonts *f, int style, int size, ui
 /* With the bitmap; the pointer lives until the next fonts_* call.  Gray
  * bitmaps hold a byte per pixel: coverage, or what the coverage map made
  * of it; with nibbles set, two such 4-bit values a byte (high nibble
- * first, rows of (width + 1) / 2 bytes, an odd row padded with map[0]);
+ * first, or the low one with NWS_NIBBLES_LOW_FIRST, rows of
+ * (width + 1) / 2 bytes, an odd row padded with map[0]);
  * in mono mode, one bit per pixel, MSB first, rows of (width + 7) / 8
  * bytes.  fonts_gray_at() reads either gray form. */
 static inline const nws_glyph *fonts_render(nws_fonts *f, int style, int size, uint32_t cp,
                                             const uint8_t **bitmap);
 /* Store gray bitmaps as map[coverage] from now on (drops the bitmaps
  * already cached; metrics stay), two a byte when nibbles is set (the map
- * must then give values below 16).  tag names the map and form so that a
- * caller can tell whether they are already in place; 0 means raw
- * coverage. */
+ * must then give values below 16), NWS_NIBBLES_HIGH_FIRST or
+ * NWS_NIBBLES_LOW_FIRST as the framebuffer holds them.  tag names the map
+ * and form so that a caller can tell whether they are already in place; 0
+ * means raw coverage. */
+enum { NWS_NIBBLES_HIGH_FIRST = 1, NWS_NIBBLES_LOW_FIRST = 2 };
 void fonts_set_coverage_map(nws_fonts *f, const uint8_t map[256], uint32_t tag, int nibbles);
 
 /* Pixel (x, y) of a gray glyph's bitmap from fonts_render(). */
@@ -155,7 +159,8 @@ static inline unsigned fonts_gray_at(const nws_fonts *f, const nws_glyph *g, con
                                      unsigned x, unsigned y)
 {
     if (f->nibbles)
-        return (bm[(size_t)y * ((g->width + 1u) / 2u) + x / 2] >> (x & 1 ? 0 : 4)) & 15u;
+        return (bm[(size_t)y * ((g->width + 1u) / 2u) + x / 2] >>
+                ((x & 1) == (f->nibbles == NWS_NIBBLES_LOW_FIRST) ? 4 : 0)) & 15u;
     return bm[(size_t)y * g->width + x];
 }
 /* Kerning (26.6) between two glyphs already looked up, by face and glyph

@@ -253,7 +253,7 @@ int firmware_run(void)
     const nws_board *b = f->board;
     platform_init(b);
     pool p = {_fw_pool_start, _fw_pool_end};
-    size_t fb_size = fb_bytes_depth(b->width, b->height, b->gray_levels, fb_board_bpp(b));
+    size_t fb_size = fb_board_bytes(b);
     f->band_size = (size_t)board_native_stride(b) * FW_BAND_ROWS;
     /* The bundle reader: zlib's inflate state and the board's deflate
      * window, which the bundle was packed to fit (newspack --window). */
@@ -280,8 +280,7 @@ int firmware_run(void)
         f->fonts_main[s].data = faces[s][0];
         f->fonts_main[s].size = (size_t)(faces[s][1] - faces[s][0]);
     }
-    if (fb_init_depth(&f->fb, b->width, b->height, b->gray_levels, fb_board_bpp(b), fb_mem,
-                      fb_size) < 0 ||
+    if (fb_init_board(&f->fb, b, fb_mem, fb_size) < 0 ||
         fb_packer_init(&f->packer, &f->fb, b) < 0)
         return NWS_FW_E_BOARD;
     int have = load_position(&f->state);

@@ -15,9 +15,12 @@ static void bind_levels(nws_fonts *fonts, const nws_fb *fb)
 {
     /* A 4-bit model takes glyphs two pixels a byte, as it stores them;
      * a spread one their levels' values */
-    int nibbles = fb->bpp == 4;
-    uint32_t tag = (nibbles ? 0x4C570000u : fb->spread ? 0x4C580000u : 0x4C560000u) |
-                   fb->levels; /* "LV"/"LW"/"LX" + levels */
+    int nibbles = fb->bpp != 4 ? 0 : fb->low_first ? NWS_NIBBLES_LOW_FIRST : NWS_NIBBLES_HIGH_FIRST;
+    uint32_t tag = (nibbles == NWS_NIBBLES_HIGH_FIRST  ? 0x4C570000u
+                    : nibbles == NWS_NIBBLES_LOW_FIRST ? 0x4C590000u
+                    : fb->spread                       ? 0x4C580000u
+                                                       : 0x4C560000u) |
+                   fb->levels; /* "LV"/"LW"/"LX"/"LY" + levels */
     if (fonts->mono || fonts->map_tag == tag)
         return;
     uint8_t map[256];
@@ -180,13 +183,13 @@ __attribute__((noinline)) static void blit_levels(nws_fb *fb, const nws_glyph *g
             unsigned sx = (unsigned)(x + gx), lv;
             if (form == FORM_BITS)
                 lv = (src[sx / 8] & (0x80 >> (sx & 7))) ? 0 : white;
-            else if (form == FORM_NIBBLES)
-                lv = (src[sx / 2] >> (sx & 1 ? 0 : 4)) & 15u;
+            else if (form == FORM_NIBBLES) /* as the model orders them */
+                lv = (src[sx / 2] >> ((sx & 1) == fb->low_first ? 4 : 0)) & 15u;
             else
                 lv = src[sx];
             if (lv >= white)
                 continue;
-            unsigned bit = (unsigned)(x0 + x) * bpp, sh = 8u - bpp - (bit & 7u);
+            unsigned bit = (unsigned)(x0 + x) * bpp, sh = fb_shift(fb, (uint32_t)(x0 + x));
             uint8_t *p = row + (bit >> 3);
             if (lv < ((*p >> sh) & mask))
                 *p = (uint8_t)((*p & ~(mask << sh)) | (lv << sh));
@@ -203,6 +206,20 @@ static inline uint64_t darker_nibbles(uint64_t a, uint64_t b)
     uint64_t ml = ((((al | four) - bl) & four) >> 4) * 15u; /* 15 where a >= b */
     uint64_t mh = ((((ah | four) - bh) & four) >> 4) * 15u;
     return ((bl & ml) | (al & ~ml & lo)) | ((bh & mh) | (ah & ~mh & lo)) << 4;
+}
+
+/* Each byte's two nibbles swapped: a low-first model's bytes as a
+ * high-first one holds them, and back. */
+static inline uint64_t swap_nibbles(uint64_t w)
+{
+    return (w >> 4 & 0x0F0F0F0F0F0F0F0Full) | (w << 4 & 0xF0F0F0F0F0F0F0F0ull);
+}
+
+/* Eight bytes of pixels, high nibble first whatever the model's order. */
+static inline uint64_t load_px64(const uint8_t *p, int low_first)
+{
+    uint64_t v = load_be64(p);
+    return low_first ? swap_nibbles(v) : v;
 }
 
 /* Nibbles [from, to) of a big-endian word (nibble 0 the highest). */
@@ -223,13 +240,17 @@ static inline bytes16 darker_bytes16(bytes16 a, bytes16 b)
     return nws_min_u8x16(a & 0xF0, b & 0xF0) | nws_min_u8x16(a & 0x0F, b & 0x0F);
 }
 
-/* Sixteen glyph bytes from src moved a nibble right, as a glyph at an odd
- * x lands: each byte's low nibble comes from the byte before. */
-static inline bytes16 glyph16_odd(const uint8_t *src)
+/* Sixteen glyph bytes from src moved a pixel right, as a glyph at an odd
+ * x lands: each byte's first pixel comes from the byte before (high first:
+ * the low nibble from the one before's; low first: the high nibble from
+ * the one before's high one). */
+static inline bytes16 glyph16_odd(const uint8_t *src, int low_first)
 {
     bytes16 v, before;
     memcpy(&v, src, 16);
     memcpy(&before, src - 1, 16);
+    if (low_first)
+        return nws_low_up_u8x16(v) | nws_high_down_u8x16(before);
     return nws_high_down_u8x16(v) | nws_low_up_u8x16(before);
 }
 
@@ -254,7 +275,7 @@ static const uint8_t keep_ends_odd[2 * 16 * GLYPH_VECTORS] = {[0 ... 16 * GLYPH_
 static const uint8_t keep_starts_odd[16] = {0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
-static inline bytes16 glyph_keep(unsigned odd, unsigned w, unsigned c)
+static inline bytes16 glyph_keep(unsigned odd, unsigned w, unsigned c, int low_first)
 {
     unsigned hi = odd + w;
     const uint8_t *ends = (hi & 1u ? keep_ends_odd : keep_ends_even) + 16 * GLYPH_VECTORS - hi / 2u;
@@ -264,7 +285,8 @@ static inline bytes16 glyph_keep(unsigned odd, unsigned w, unsigned c)
         memcpy(&start, keep_starts_odd, 16);
         keep &= start;
     }
-    return keep;
+    /* a low-first model: the same pixels, each byte's nibbles swapped */
+    return low_first ? nws_high_down_u8x16(keep) | nws_low_up_u8x16(keep) : keep;
 }
 
 /* blit_gray_nibbles a row at a time, in up to GLYPH_VECTORS vectors of
@@ -276,7 +298,8 @@ static inline bytes16 glyph_keep(unsigned odd, unsigned w, unsigned c)
  * would pass the model's end: the word-wise loop draws it.  (Glyphs of
  * one vector a row mostly take blit_gray_16 instead.) */
 static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *row, uint32_t stride,
-                             const uint8_t *end, unsigned odd, unsigned w, unsigned white)
+                             const uint8_t *end, unsigned odd, unsigned w, unsigned white,
+                             int low_first)
 {
     /* model bytes a row, as the caller's nb: derived here again, since
      * passing it costs the row loop a register (23 M instructions over
@@ -288,12 +311,12 @@ static int blit_gray_vectors(const uint8_t *src, uint32_t rb, int h, uint8_t *ro
     bytes16 keep[GLYPH_VECTORS];
     bytes16 paper = (bytes16){0} + (uint8_t)(white * 0x11u);
     for (unsigned c = 0; c < n; c++)
-        keep[c] = glyph_keep(odd, w, c);
+        keep[c] = glyph_keep(odd, w, c, low_first);
     for (int y = 0; y < h; y++, src += rb, row += stride) {
         for (unsigned c = 0; c < n; c++) {
             bytes16 v;
             if (odd)
-                v = glyph16_odd(src + 16 * c);
+                v = glyph16_odd(src + 16 * c, low_first);
             else
                 memcpy(&v, src + 16 * c, 16);
             put_glyph16(row + 16 * c, (v & keep[c]) | (paper & ~keep[c]), paper);
@@ -332,14 +355,18 @@ __attribute__((noinline)) static void blit_gray_nibbles(nws_fb *fb, const nws_gl
     uint8_t *row = fb->pix + (size_t)y0 * fb->stride + (uint32_t)x0 / 2u;
     const uint8_t *end = fb->pix + (size_t)fb->stride * fb->height;
 #ifdef NWS_VECTORS
-    if (blit_gray_vectors(src, rb, h, row, fb->stride, end, odd, (unsigned)w, white) == 0)
+    if (blit_gray_vectors(src, rb, h, row, fb->stride, end, odd, (unsigned)w, white,
+                          fb->low_first) == 0)
         return;
 #endif
+    /* (a low-first model's bytes, and its glyphs', are taken high nibble
+     * first on the way in and turned back on the way out) */
+    int lf = fb->low_first;
     for (int y = 0; y < h; y++, src += rb, row += fb->stride) {
         for (uint32_t k = 0; k < nb; k += 8) {
-            uint64_t v = load_be64(src + k);
+            uint64_t v = load_px64(src + k, lf);
             if (odd) /* a nibble right: the one before comes in on the left */
-                v = v >> 4 | (uint64_t)(k ? src[k - 1] & 15u : white) << 60;
+                v = v >> 4 | (uint64_t)(k ? (lf ? src[k - 1] >> 4 : src[k - 1] & 15u) : white) << 60;
             if (2 * k < lo || 2 * k + 16 > hi) {
                 uint64_t m = nibble_span(2 * k < lo ? lo - 2 * k : 0, hi - 2 * k);
                 v = (v & m) | (paper & ~m);
@@ -347,11 +374,14 @@ __attribute__((noinline)) static void blit_gray_nibbles(nws_fb *fb, const nws_gl
             if (v == paper)
                 continue;
             if (row + k + 8 <= end) {
-                uint64_t d = load_be64(row + k);
-                store_be64(row + k, d == paper ? v : darker_nibbles(d, v));
+                uint64_t d = load_px64(row + k, lf);
+                d = d == paper ? v : darker_nibbles(d, v);
+                store_be64(row + k, lf ? swap_nibbles(d) : d);
             } else { /* the last bytes of the fb */
-                for (uint32_t j = 0; j < 8 && k + j < nb; j++)
-                    row[k + j] = (uint8_t)darker_nibbles(row[k + j], (uint8_t)(v >> (56 - 8 * j)));
+                for (uint32_t j = 0; j < 8 && k + j < nb; j++) {
+                    uint64_t b = (uint8_t)(v >> (56 - 8 * j));
+                    row[k + j] = (uint8_t)darker_nibbles(row[k + j], lf ? swap_nibbles(b) & 0xFF : b);
+                }
             }
         }
     }
@@ -371,10 +401,13 @@ static void blit_gray_16(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int 
         unsigned rb = (w + 1u) / 2u;
         uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0 / 2u;
         bytes16 paper = (bytes16){0} + (uint8_t)((fb->levels - 1u) * 0x11u);
-        bytes16 k = glyph_keep(odd, w, 0), around = paper & ~k;
-        if (odd) {
+        bytes16 k = glyph_keep(odd, w, 0, fb->low_first), around = paper & ~k;
+        if (odd && fb->low_first) {
             for (unsigned y = 0; y < h; y++, bm += rb, row += stride)
-                put_glyph16(row, (glyph16_odd(bm) & k) | around, paper);
+                put_glyph16(row, (glyph16_odd(bm, 1) & k) | around, paper);
+        } else if (odd) {
+            for (unsigned y = 0; y < h; y++, bm += rb, row += stride)
+                put_glyph16(row, (glyph16_odd(bm, 0) & k) | around, paper);
         } else {
             for (unsigned y = 0; y < h; y++, bm += rb, row += stride) {
                 bytes16 v;
@@ -389,56 +422,53 @@ static void blit_gray_16(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int 
 }
 
 #ifdef NWS_VECTORS
-/* The glyph's bytes of the c-th sixteen of a row w bytes wide. */
-static const uint8_t keep_bytes[2 * 16 * GLYPH_VECTORS] = {[0 ... 16 * GLYPH_VECTORS - 1] = 0xFF};
+/* A row's first w < 16 bytes: 0xFF, read from keep_bytes + 16 - w. */
+static const uint8_t keep_bytes[32] = {[0 ... 15] = 0xFF};
 #endif
 
 /* Gray glyph into a model of a byte a pixel (spread grays): "the darker
- * wins" is the smaller byte, sixteen at a time, the bytes past the glyph
- * turned to 0xFF (never darker) by a mask read from a table.  Wholly on
- * the page and up to GLYPH_VECTORS vectors a row; anything else pixel by
- * pixel. */
+ * wins" is the smaller byte, sixteen at a time.  A row of sixteen bytes
+ * or more ends with a vector that ends where the glyph does, overlapping
+ * the one before (the smaller byte twice is the same byte), so no byte
+ * past the glyph is touched; a narrower glyph's row is one vector with
+ * the bytes past it turned to 0xFF (never darker) by a mask read from a
+ * table.  Wholly on the page; anything else pixel by pixel. */
 static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
 #ifdef NWS_VECTORS
-    unsigned w = g->width, h = g->rows, n = (w + 15u) / 16u;
+    unsigned w = g->width, h = g->rows;
     size_t stride = fb->stride;
     if (x0 >= 0 && y0 >= 0 && (unsigned)x0 + w <= fb->width && (unsigned)y0 + h <= fb->height &&
-        n <= GLYPH_VECTORS && h > 0 &&
-        ((size_t)y0 + h - 1u) * stride + (unsigned)x0 + 16u * n <= stride * fb->height) {
+        h > 0 && ((size_t)y0 + h - 1u) * stride + (unsigned)x0 + 16u <= stride * fb->height) {
         uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0;
-        if (w >= 16 && w <= 32) {
-            /* most body glyphs at 300 dpi: two vectors, the second ending
-             * where the glyph does, overlapping the first (it was read
-             * before the first was written: the same bytes), so no mask */
+        if (w >= 16) {
             unsigned last = w - 16;
             for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
-                bytes16 v0, v1, d0, d1;
-                memcpy(&v0, bm, 16);
-                memcpy(&v1, bm + last, 16);
-                memcpy(&d0, row, 16);
-                memcpy(&d1, row + last, 16);
-                d0 = nws_min_u8x16(d0, v0);
-                d1 = nws_min_u8x16(d1, v1);
-                memcpy(row, &d0, 16);
-                memcpy(row + last, &d1, 16);
+                for (unsigned c = 0; c < last; c += 16) {
+                    bytes16 v, d;
+                    memcpy(&v, bm + c, 16);
+                    memcpy(&d, row + c, 16);
+                    d = nws_min_u8x16(d, v);
+                    memcpy(row + c, &d, 16);
+                }
+                bytes16 v, d;
+                memcpy(&v, bm + last, 16);
+                memcpy(&d, row + last, 16);
+                d = nws_min_u8x16(d, v);
+                memcpy(row + last, &d, 16);
             }
             return;
         }
-        const uint8_t *ends = keep_bytes + 16 * GLYPH_VECTORS - w;
-        bytes16 around[GLYPH_VECTORS];
-        for (unsigned c = 0; c < n; c++) {
-            memcpy(&around[c], ends + 16 * c, 16);
-            around[c] = ~around[c];
+        bytes16 around;
+        memcpy(&around, keep_bytes + 16 - w, 16);
+        around = ~around;
+        for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
+            bytes16 v, d;
+            memcpy(&v, bm, 16);
+            memcpy(&d, row, 16);
+            d = nws_min_u8x16(d, v | around);
+            memcpy(row, &d, 16);
         }
-        for (unsigned y = 0; y < h; y++, bm += w, row += stride)
-            for (unsigned c = 0; c < n; c++) {
-                bytes16 v, d;
-                memcpy(&v, bm + 16 * c, 16);
-                memcpy(&d, row + 16 * c, 16);
-                d = nws_min_u8x16(d, v | around[c]);
-                memcpy(row + 16 * c, &d, 16);
-            }
         return;
     }
 #endif

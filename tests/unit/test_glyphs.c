@@ -253,9 +253,10 @@ static void drawing_fonts_close(drawing_fonts *d)
 
 /* The reference drawing of a page: the same pens as render_page, every
  * glyph pixel by pixel from the cache, the darkest level winning. */
-static void draw_by_pixels(nws_fonts *f, const lay_page *page, int mono, unsigned levels,
+static void draw_by_pixels(nws_fonts *f, const lay_page *page, int mono, const nws_fb *fb,
                            uint8_t *want, unsigned W, unsigned H)
 {
+    unsigned levels = fb->levels;
     memset(want, (int)levels - 1, (size_t)W * H);
     for (uint32_t i = 0; i < page->nruns; i++) {
         const lay_run *r = &page->runs[i];
@@ -271,7 +272,7 @@ static void draw_by_pixels(nws_fonts *f, const lay_page *page, int mono, unsigne
             for (unsigned gy = 0; gy < g->rows; gy++)
                 for (unsigned gx = 0; gx < g->width; gx++) {
                     int px = x0 + (int)gx, py = y0 + (int)gy;
-                    unsigned lv = !mono ? fonts_gray_at(f, g, bm, gx, gy)
+                    unsigned lv = !mono ? fb_level(fb, fonts_gray_at(f, g, bm, gx, gy))
                                   : (bm[gy * ((g->width + 7u) / 8u) + gx / 8] >> (7 - (gx & 7))) & 1 ? 0 : 1;
                     if (px >= 0 && py >= 0 && px < (int)W && py < (int)H && lv < want[py * W + px])
                         want[py * W + px] = (uint8_t)lv;
@@ -299,7 +300,8 @@ static long pixels_differ(const nws_fb *fb, const uint8_t *want, long *ink)
  * other, and cut by all four edges of a 4-bit or 1-bit fb (odd width):
  * each pixel must be the darkest level any glyph gives it, as a
  * pixel-by-pixel reading of the cache says. */
-static void glyphs_draw_as_pixels_say(int mono)
+enum { MODEL_PACKED, MODEL_LOW_FIRST, MODEL_SPREAD }; /* 4-bit high first, low first, 8-bit */
+static void glyphs_draw_as_pixels_say(int mono, int model)
 {
     drawing_fonts d;
     if (drawing_fonts_open(&d, mono ? NWS_FONT_MONO : 0, 512, 64 * 1024) < 0)
@@ -312,10 +314,11 @@ static void glyphs_draw_as_pixels_say(int mono)
         unsigned levels = mono ? 2 : t & 1 ? 16 : 8;
         int size = fonts_size(f, sizes[t / 2]);
         int scale = t / 2 ? 3 : 1;
-        static uint8_t fbmem[81 * 97], want[161 * 97];
+        static uint8_t fbmem[161 * 97], want[161 * 97];
         nws_fb fb;
-        CHECK_INT(fb_init(&fb, W, H, levels, fbmem, sizeof fbmem), 0);
-        CHECK_INT(fb.bpp, mono ? 1 : 4);
+        CHECK_INT(fb_init_depth(&fb, W, H, levels, model == MODEL_SPREAD ? 8 : 1, fbmem, sizeof fbmem), 0);
+        fb.low_first = model == MODEL_LOW_FIRST;
+        CHECK_INT(fb.bpp, mono ? 1 : model == MODEL_SPREAD ? 8 : 4);
         /* nine runs of the words, and a last one of "ll" in the fb's last
          * bytes (its words end at the buffer's end) */
         static const char text[] = "AVWay, {gj}ll";
@@ -342,7 +345,7 @@ static void glyphs_draw_as_pixels_say(int mono)
         runs[NRUNS - 1].x = ((int)W - 2 - l->left - l->width - (l->advance >> 6)) * 64;
         runs[NRUNS - 1].y = ((int)H + l->top - l->rows) * 64; /* on the bottom row */
         render_page(f, &page, &fb);
-        draw_by_pixels(f, &page, mono, levels, want, W, H);
+        draw_by_pixels(f, &page, mono, &fb, want, W, H);
         /* the last run ("ll") is not cut by the edges */
         const nws_glyph *last = fonts_render(f, 0, size, 'l', &lbm);
         int lx = (int)((runs[NRUNS - 1].x + 32) >> 6) + last->left;
@@ -353,7 +356,9 @@ static void glyphs_draw_as_pixels_say(int mono)
         CHECK_INT(pixels_differ(&fb, want, &ink), 0);
         CHECK(ink > 300 * scale);
     }
-    CHECK(f->nibbles == !mono);
+    CHECK_INT(f->nibbles, mono || model == MODEL_SPREAD ? 0
+                          : model == MODEL_LOW_FIRST ? NWS_NIBBLES_LOW_FIRST
+                                                     : NWS_NIBBLES_HIGH_FIRST);
     drawing_fonts_close(&d);
 }
 
@@ -367,12 +372,14 @@ static void wide_gray_glyphs_draw_as_pixels_say(void)
         return;
     nws_fonts *f = &d.fonts;
     enum { W = 331, H = 181, NRUNS = 4 };
-    static uint8_t fbmem[(W + 1) / 2 * H], want[W * H];
+    static uint8_t fbmem[W * H], want[W * H];
     static const char text[] = "AVWA";
-    for (unsigned levels = 8; levels <= 16; levels += 8) {
+    for (unsigned t = 0; t < 6; t++) {
+        unsigned levels = t & 1 ? 16 : 8, model = t / 2;
         int size = fonts_size(f, 150 * 64);
         nws_fb fb;
-        CHECK_INT(fb_init(&fb, W, H, levels, fbmem, sizeof fbmem), 0);
+        CHECK_INT(fb_init_depth(&fb, W, H, levels, model == MODEL_SPREAD ? 8 : 4, fbmem, sizeof fbmem), 0);
+        fb.low_first = model == MODEL_LOW_FIRST;
         const uint8_t *bm;
         const nws_glyph *a = fonts_render(f, 0, size, 'A', &bm);
         CHECK(a->width > 2 * 16 * 3); /* wider than three vectors of model bytes */
@@ -391,7 +398,7 @@ static void wide_gray_glyphs_draw_as_pixels_say(void)
         page.pool = (uint8_t *)text;
         page.pool_len = page.pool_cap = sizeof text - 1;
         render_page(f, &page, &fb);
-        draw_by_pixels(f, &page, 0, levels, want, W, H);
+        draw_by_pixels(f, &page, 0, &fb, want, W, H);
         long ink = 0;
         CHECK_INT(pixels_differ(&fb, want, &ink), 0);
         CHECK(ink > 5000);
@@ -405,12 +412,24 @@ static void wide_gray_glyphs_draw_as_pixels_say(void)
 
 static void gray_glyphs_draw_as_pixels_say(void)
 {
-    glyphs_draw_as_pixels_say(0);
+    glyphs_draw_as_pixels_say(0, MODEL_PACKED);
+}
+
+/* The same into the models that keep a panel's layout: epdiy's low nibble
+ * first, and the Kobo's byte a pixel. */
+static void gray_glyphs_draw_as_pixels_say_low_first(void)
+{
+    glyphs_draw_as_pixels_say(0, MODEL_LOW_FIRST);
+}
+
+static void gray_glyphs_draw_as_pixels_say_spread(void)
+{
+    glyphs_draw_as_pixels_say(0, MODEL_SPREAD);
 }
 
 static void mono_glyphs_draw_as_pixels_say(void)
 {
-    glyphs_draw_as_pixels_say(1);
+    glyphs_draw_as_pixels_say(1, MODEL_PACKED);
 }
 
 /* Characters no face has (private use here): each shows the one .notdef
@@ -453,6 +472,8 @@ static void missing_characters_share_notdef_and_count_once(void)
 
 const test_case glyph_tests[] = {
     {"gray_glyphs_draw_as_pixels_say", gray_glyphs_draw_as_pixels_say},
+    {"gray_glyphs_draw_as_pixels_say_low_first", gray_glyphs_draw_as_pixels_say_low_first},
+    {"gray_glyphs_draw_as_pixels_say_spread", gray_glyphs_draw_as_pixels_say_spread},
     {"mono_glyphs_draw_as_pixels_say", mono_glyphs_draw_as_pixels_say},
     {"wide_gray_glyphs_draw_as_pixels_say", wide_gray_glyphs_draw_as_pixels_say},
     {"missing_characters_share_notdef_and_count_once", missing_characters_share_notdef_and_count_once},
