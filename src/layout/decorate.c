@@ -69,12 +69,12 @@ static uint32_t fit_bytes(nws_layout *l, int style, int size, const uint8_t *s, 
     return i;
 }
 
-static void add_text_run(nws_layout *l, lay_page *p, int role, const uint8_t *s, uint32_t n,
-                         int32_t x, int32_t y, int32_t max, int right_align, uint8_t flags)
+/* The first keep bytes of s as a run (with an ellipsis when cut), whole
+ * width width when not cut. */
+static void place_run(nws_layout *l, lay_page *p, int role, const uint8_t *s, uint32_t keep,
+                      int cut, int32_t width, int32_t x, int32_t y, int right_align, uint8_t flags)
 {
-    int style = lay_style_of(l, role), size = l->size_of[role], cut;
-    int32_t width;
-    uint32_t keep = fit_bytes(l, style, size, s, n, max, &cut, &width);
+    int style = lay_style_of(l, role), size = l->size_of[role];
     uint32_t total = keep + (cut ? 3 : 0);
     if (p->nruns >= p->runs_cap || p->pool_len + total > p->pool_cap) {
         p->truncated = 1;
@@ -95,6 +95,15 @@ static void add_text_run(nws_layout *l, lay_page *p, int role, const uint8_t *s,
     if (right_align && cut)
         width = layout_measure(l, style, size, p->pool + r->text, total);
     r->x = right_align ? x - width : x;
+}
+
+static void add_text_run(nws_layout *l, lay_page *p, int role, const uint8_t *s, uint32_t n,
+                         int32_t x, int32_t y, int32_t max, int right_align, uint8_t flags)
+{
+    int cut;
+    int32_t width;
+    uint32_t keep = fit_bytes(l, lay_style_of(l, role), l->size_of[role], s, n, max, &cut, &width);
+    place_run(l, p, role, s, keep, cut, width, x, y, right_align, flags);
 }
 
 static uint32_t fmt_u32(char *out, uint32_t v)
@@ -138,9 +147,17 @@ void layout_decorate(nws_layout *l, lay_page *page, uint32_t article_pages,
     if (page->article != LAY_CONTENTS) {
         /* The first page shows the title itself; later ones a running head. */
         if (page->page_in_article > 1) {
+            /* the same head on every page of the article: fitted once */
             lay_article_title(l, page->article, buf, sizeof buf);
-            add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, (uint32_t)strlen(buf),
-                         left, head_y, right - left, 0, LAY_RUN_DECORATION);
+            uint32_t n = (uint32_t)strlen(buf);
+            if (l->head_article != page->article) {
+                l->head_keep = fit_bytes(l, lay_style_of(l, LAY_FONT_SMALL),
+                                         l->size_of[LAY_FONT_SMALL], (const uint8_t *)buf, n,
+                                         right - left, &l->head_cut, &l->head_width);
+                l->head_article = page->article;
+            }
+            place_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, l->head_keep, l->head_cut,
+                      l->head_width, left, head_y, 0, LAY_RUN_DECORATION);
         }
         uint32_t n = fmt_fraction(buf, page->page_in_article, article_pages);
         add_text_run(l, page, LAY_FONT_SMALL, (const uint8_t *)buf, n, left, foot_y,

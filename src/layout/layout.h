@@ -136,6 +136,10 @@ typedef struct nws_layout {
     int in_caption;                /* the block being set is a caption */
     uint32_t contents_mark;        /* contents: entry shown selected, plus 1; 0 none */
     const char *fail;              /* why the last call failed, for messages */
+    /* the running head fitted to the line, for the article it is of */
+    uint32_t head_article, head_keep;
+    int head_cut;
+    int32_t head_width;
     size_t sizes_bytes;            /* arena taken by warming FreeType sizes at init */
     lay_memo memo;
 } nws_layout;

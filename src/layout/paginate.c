@@ -98,6 +98,7 @@ int layout_init(nws_layout *l, nws_arena *arena, nws_fonts *fonts, nwsb_bundle *
     if (!l->items || !l->text || !l->nodes || !l->lines || !l->line_runs || !l->rec)
         return -1;
     memset(&l->memo, 0, sizeof l->memo); /* none unless layout_keep_breaks() */
+    l->head_article = UINT32_MAX;
     return 0;
 }
 
