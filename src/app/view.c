@@ -174,12 +174,18 @@ int view_open(view *v, const char *bundle_path, const view_options *o)
         diag_warn(bundle_path, 0, "board %s: no room in its %u-byte budget to draw pictures; "
                                   "they show as frames", b->name, budget);
     v->arena_after_init = info.used;
-    size_t fbsize = fb_board_bytes(b);
+    /* Where the model is what the panel takes, it is drawn in the native
+     * buffer itself: packing a page is then nothing (on a Kobo, a copy
+     * of a megabyte and a half the less). */
+    size_t fbsize = fb_board_native_model(b) ? 0 : fb_board_bytes(b);
+    v->native = xmalloc(fb_native_bytes(b));
     v->fb_mem = xmalloc(fbsize + fb_ink_bytes(b->height));
-    fb_init_board(&v->fb, b, v->fb_mem, fbsize);
+    if (fbsize)
+        fb_init_board(&v->fb, b, v->fb_mem, fbsize);
+    else
+        fb_init_board(&v->fb, b, v->native, fb_native_bytes(b));
     fb_keep_ink(&v->fb, v->fb_mem + fbsize);
     fb_packer_init(&v->packer, &v->fb, b); /* fb has the board's size and levels */
-    v->native = xmalloc(fb_native_bytes(b));
     v->gray = xmalloc((size_t)b->width * b->height);
     return 0;
 }

@@ -53,14 +53,19 @@ unsigned fb_board_bpp(const nws_board *b)
 
 size_t fb_board_bytes(const nws_board *b)
 {
+    if (fb_board_native_model(b))
+        return fb_native_bytes(b);
     return fb_bytes_depth(b->width, b->height, b->gray_levels, fb_board_bpp(b));
 }
 
 int fb_init_board(nws_fb *fb, const nws_board *b, void *buf, size_t size)
 {
-    if (fb_init_depth(fb, b->width, b->height, b->gray_levels, fb_board_bpp(b), buf, size) < 0)
+    if (size < fb_board_bytes(b) ||
+        fb_init_depth(fb, b->width, b->height, b->gray_levels, fb_board_bpp(b), buf, size) < 0)
         return -1;
     fb->low_first = fb->bpp == 4 && b->pack.bpp == 4 && b->pack.lsb_first && b->pack.rotation == 0;
+    if (fb_board_native_model(b)) /* the panel's rows, padding and all */
+        fb->stride = board_native_stride(b);
     return 0;
 }
 

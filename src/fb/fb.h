@@ -57,6 +57,11 @@ unsigned fb_board_bpp(const nws_board *b);
  * an unrotated 4-bit panel. */
 size_t fb_board_bytes(const nws_board *b);
 int fb_init_board(nws_fb *fb, const nws_board *b, void *buf, size_t size);
+/* Nonzero where that model is byte for byte what the panel takes (Kobo
+ * and Kindle Y8, epdiy's 4-bit): the model then has the panel's stride,
+ * and a caller may draw straight into the native buffer (fb_init_board
+ * on it; fb_pack_changed() then has nothing to do). */
+int fb_board_native_model(const nws_board *b);
 /* Bit position of pixel x in its byte (from the low bit). */
 static inline unsigned fb_shift(const nws_fb *fb, uint32_t x)
 {

@@ -103,6 +103,8 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
             xor_run(src, dst, run, flip, 1);
         else if (flip)
             xor_run(src, dst, run, flip, 0);
+        else if (src == dst) /* drawn in place (fb_board_native_model) */
+            ;
         else /* the model is the panel's own layout: a copy (a row at a
               * time: glibc copies long runs with rep movsb, which is quick
               * on most x86 but per byte under valgrind, and the rows of a
@@ -264,6 +266,20 @@ static void put_native_row(const nws_board *b, uint8_t *dst, const uint8_t *vals
 
 static int pack_rows_generic(const nws_packer *pk, uint32_t ny0, uint32_t nrows, uint8_t *out);
 
+int fb_board_native_model(const nws_board *b)
+{
+    unsigned bpp = fb_board_bpp(b);
+    if (b->pack.rotation != 0 || b->pack.bpp != bpp || (bpp < 4 && b->pack.lsb_first))
+        return 0;
+    /* every level as the model would store it is what the panel takes */
+    nws_fb m = {.levels = b->gray_levels, .bpp = (uint8_t)bpp,
+                .spread = bpp == 8 && b->gray_levels <= 16};
+    for (unsigned lv = 0; lv < b->gray_levels; lv++)
+        if (level_to_native(b, lv) != fb_value(&m, lv))
+            return 0;
+    return 1;
+}
+
 int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
 {
     if (fb->width != b->width || fb->height != b->height || fb->levels != b->gray_levels)
@@ -375,6 +391,11 @@ int fb_pack_changed(const nws_packer *pk, uint8_t *native, size_t size)
     uint32_t stride = board_native_stride(pk->b), nh = board_native_height(pk->b);
     if (size < fb_native_bytes(pk->b))
         return -1;
+    if (native == fb->pix) { /* the model drawn in the panel's buffer: nothing to do */
+        if (now)
+            memcpy(packed, now, fb->height);
+        return 0;
+    }
     if (!now || pk->path == NWS_PACK_GENERIC) {
         /* rows not kept, or a native row is not a model row: all of them */
         if (fb_pack_rows(pk, 0, nh, native, size) < 0)

@@ -442,8 +442,14 @@ static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, i
         h > 0 && ((size_t)y0 + h - 1u) * stride + (unsigned)x0 + 16u <= stride * fb->height) {
         uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0;
         if (w >= 16) {
+            /* the row's last vector is read first and written last: a
+             * read that overlaps a write just made would wait for it */
             unsigned last = w - 16;
             for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
+                bytes16 vt, dt;
+                memcpy(&vt, bm + last, 16);
+                memcpy(&dt, row + last, 16);
+                dt = nws_min_u8x16(dt, vt);
                 for (unsigned c = 0; c < last; c += 16) {
                     bytes16 v, d;
                     memcpy(&v, bm + c, 16);
@@ -451,11 +457,7 @@ static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, i
                     d = nws_min_u8x16(d, v);
                     memcpy(row + c, &d, 16);
                 }
-                bytes16 v, d;
-                memcpy(&v, bm + last, 16);
-                memcpy(&d, row + last, 16);
-                d = nws_min_u8x16(d, v);
-                memcpy(row + last, &d, 16);
+                memcpy(row + last, &dt, 16);
             }
             return;
         }
