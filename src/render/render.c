@@ -142,22 +142,30 @@ __attribute__((noinline)) static void blit_mono_rows(nws_fb *fb, const nws_glyph
     }
 }
 
-/* Most body glyphs: a row of one byte, all of it on the page, eight
- * bytes of the row free to read and write.  FreeType leaves the bits past
- * a mono glyph's width clear, so a row needs no mask. */
+/* Most glyphs: a row of one or two bytes, all of it on the page, eight
+ * bytes of the row free to read and write.  The cache clears the bits
+ * past a mono glyph's width, so a row needs no mask. */
 static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int x0, int y0)
 {
     unsigned w = g->width, h = g->rows;
     size_t stride = fb->stride;
-    if (w > 8 || x0 < 0 || y0 < 0 || (unsigned)x0 + w > fb->width ||
+    if (w > 16 || x0 < 0 || y0 < 0 || (unsigned)x0 + w > fb->width ||
         (unsigned)y0 + h > fb->height || ((unsigned)x0 >> 3) + 8u > stride) {
         blit_mono_rows(fb, g, bm, x0, y0);
         return;
     }
     unsigned up = 56u - ((unsigned)x0 & 7u);
     uint8_t *dst = fb->pix + (size_t)y0 * stride + ((unsigned)x0 >> 3);
-    for (unsigned y = 0; y < h; y++, dst += stride) {
-        uint64_t bits = (uint64_t)bm[y] << up;
+    if (w <= 8) {
+        for (unsigned y = 0; y < h; y++, dst += stride) {
+            uint64_t bits = (uint64_t)bm[y] << up;
+            if (bits)
+                store_be64(dst, load_be64(dst) & ~bits);
+        }
+        return;
+    }
+    for (unsigned y = 0; y < h; y++, bm += 2, dst += stride) { /* rows of two bytes */
+        uint64_t bits = ((uint64_t)bm[0] << 8 | bm[1]) << (up - 8u);
         if (bits)
             store_be64(dst, load_be64(dst) & ~bits);
     }
