@@ -103,8 +103,6 @@ static void pack_xor(const nws_packer *pk, uint8_t *native, uint32_t stride, uin
             xor_run(src, dst, run, flip, 1);
         else if (flip)
             xor_run(src, dst, run, flip, 0);
-        else if (src == dst) /* drawn in place (fb_board_native_model) */
-            ;
         else /* the model is the panel's own layout: a copy (a row at a
               * time: glibc copies long runs with rep movsb, which is quick
               * on most x86 but per byte under valgrind, and the rows of a

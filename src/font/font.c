@@ -393,19 +393,20 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     }
     /* The style's face, then the fallbacks in order, then .notdef. */
     int fi = style;
-    FT_UInt gi = cp == NOTDEF ? 0 : FT_Get_Char_Index(f->face[style], cp);
-    for (int k = 0; !gi && cp != NOTDEF && k < f->nfallback; k++) {
-        gi = FT_Get_Char_Index(f->face[NWS_FONT_STYLES + k], cp);
-        if (gi)
-            fi = NWS_FONT_STYLES + k;
-    }
-    if (!gi && cp != NOTDEF) {
-        /* Characters no face has all show the style's .notdef, loaded
-         * once under its own key: a page of CJK without a CJK font would
-         * otherwise cost a hinted load for each, and flush a small table
-         * over and over (taking the Latin glyphs with it). */
-        note_missing(f, cp);
-        return lookup(f, style, size, NOTDEF);
+    FT_UInt gi = 0;
+    if (cp != NOTDEF) {
+        gi = FT_Get_Char_Index(f->face[style], cp);
+        for (int k = 0; !gi && k < f->nfallback; k++)
+            if ((gi = FT_Get_Char_Index(f->face[NWS_FONT_STYLES + k], cp)) != 0)
+                fi = NWS_FONT_STYLES + k;
+        if (!gi) {
+            /* Characters no face has all show the style's .notdef, loaded
+             * once under its own key: a page of CJK without a CJK font
+             * would otherwise cost a hinted load for each, and flush a
+             * small table over and over (taking the Latin glyphs with it). */
+            note_missing(f, cp);
+            return lookup(f, style, size, NOTDEF);
+        }
     }
     if (f->used * 4 >= f->nslots * 3) {
         flush(f);
@@ -416,8 +417,6 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     g->cp = cp;
     g->style = (uint8_t)style;
     g->size = (uint8_t)size;
-    if (!gi)
-        fi = style;
     g->face = (uint8_t)fi;
     g->gindex = gi;
     FT_Face face = load(f, g);

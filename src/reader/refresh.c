@@ -44,7 +44,9 @@ nws_rect refresh_changed(const nws_fb *before, const nws_fb *after)
 static uint64_t dark_to_light(const nws_fb *before, const nws_fb *after, nws_rect r)
 {
     uint64_t n = 0;
-    unsigned bpp = after->bpp, mask = (1u << bpp) - 1u, mid = after->levels / 2u;
+    /* the middle level as the model stores it (its values rise with the
+     * level, spread or not) */
+    unsigned bpp = after->bpp, mask = (1u << bpp) - 1u, mid = fb_value(after, after->levels / 2u);
     uint32_t per = 8u / bpp; /* pixels per byte */
     for (uint32_t y = r.y; y < r.y + r.h; y++) {
         const uint8_t *a = before->pix + (size_t)y * before->stride;
@@ -54,8 +56,7 @@ static uint64_t dark_to_light(const nws_fb *before, const nws_fb *after, nws_rec
                 continue; /* most bytes of a page turn stay as they were */
             for (unsigned k = 0; k < per; k++) {
                 unsigned sh = 8u - bpp * (k + 1u);
-                unsigned va = fb_level(before, (a[i] >> sh) & mask);
-                unsigned vb = fb_level(after, (b[i] >> sh) & mask);
+                unsigned va = (a[i] >> sh) & mask, vb = (b[i] >> sh) & mask;
                 n += va < mid && vb >= mid;
             }
         }

@@ -429,11 +429,6 @@ static void blit_gray_16(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int 
     blit_gray_nibbles(fb, g, bm, x0, y0);
 }
 
-#ifdef NWS_VECTORS
-/* A row's first w < 16 bytes: 0xFF, read from keep_bytes + 16 - w. */
-static const uint8_t keep_bytes[32] = {[0 ... 15] = 0xFF};
-#endif
-
 /* Gray glyph into a model of a byte a pixel (spread grays): "the darker
  * wins" is the smaller byte, sixteen at a time.  A row of sixteen bytes
  * or more ends with a vector that ends where the glyph does, overlapping
@@ -469,8 +464,8 @@ static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, i
             }
             return;
         }
-        bytes16 around;
-        memcpy(&around, keep_bytes + 16 - w, 16);
+        bytes16 around; /* the row's first w bytes 0xFF, the rest 0, turned over */
+        memcpy(&around, keep_ends_even + 16 * GLYPH_VECTORS - w, 16);
         around = ~around;
         for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
             bytes16 v, d;
@@ -485,11 +480,17 @@ static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, i
     blit_levels(fb, g, bm, FORM_BYTES, x0, y0);
 }
 
+/* rows[0..1): the rows the run's glyphs cover so far, widened to this
+ * one's; the run marks them inked once (its glyphs share a baseline). */
 static void draw_glyph(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int mono, int32_t pen_x,
-                       int32_t base_y)
+                       int32_t base_y, int rows[2])
 {
     int x0 = (int)((pen_x + 32) >> 6) + g->left;
     int y0 = (int)((base_y + 32) >> 6) - g->top;
+    if (y0 < rows[0])
+        rows[0] = y0;
+    if (y0 + g->rows > rows[1])
+        rows[1] = y0 + g->rows;
     if (mono && fb->bpp == 1)
         blit_mono_1bpp(fb, g, bm, x0, y0);
     else if (!mono && fb->bpp == 4)
@@ -513,9 +514,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
         int32_t x = r->x;
         uint8_t prev_face = 0xFF;
         uint32_t prev_gi = 0;
-        /* the rows the run's glyphs cover, marked once for the run: the
-         * glyphs of a run share a baseline */
-        int base = (int)((r->y + 32) >> 6), top = INT_MAX, bottom = INT_MIN;
+        int rows[2] = {INT_MAX, INT_MIN};
         for (uint32_t k = 0; k < r->len;) {
             uint32_t cp;
             k += (uint32_t)utf8_next(s + k, r->len - k, &cp);
@@ -529,11 +528,7 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
             }
             if (prev_face != 0xFF)
                 x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, g->face, g->gindex);
-            draw_glyph(fb, g, bm, fonts->mono, x, r->y);
-            if (base - g->top < top)
-                top = base - g->top;
-            if (base - g->top + g->rows > bottom)
-                bottom = base - g->top + g->rows;
+            draw_glyph(fb, g, bm, fonts->mono, x, r->y, rows);
             x += g->advance;
             prev_face = g->face;
             prev_gi = g->gindex;
@@ -541,16 +536,11 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
         if (r->flags & LAY_RUN_HYPHEN) {
             const uint8_t *bm;
             const nws_glyph *g = fonts_render(fonts, r->style, r->size, '-', &bm);
-            if (g) {
-                draw_glyph(fb, g, bm, fonts->mono, x, r->y);
-                if (base - g->top < top)
-                    top = base - g->top;
-                if (base - g->top + g->rows > bottom)
-                    bottom = base - g->top + g->rows;
-            }
+            if (g)
+                draw_glyph(fb, g, bm, fonts->mono, x, r->y, rows);
         }
-        if (top < bottom)
-            fb_mark_rows(fb, top, bottom - top);
+        if (rows[0] < rows[1])
+            fb_mark_rows(fb, rows[0], rows[1] - rows[0]);
     }
     return missing ? -1 : 0;
 }
