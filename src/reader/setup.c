@@ -60,23 +60,20 @@ int core_setup(nws_arena *arena, const nws_board *b, nwsb_bundle *bundle,
     /* Line breaks kept from pagination, so that showing a page does not
      * run the optimiser again: about five bytes a paragraph (12 KB for
      * the 44 articles of the news corpus), a sixteenth of a large arena
-     * (at most 64 KiB), on a small board whatever is left once the book's
-     * page numbers, the pictures' buffers and FreeType's headroom are
-     * counted out.  The arena's own size, which may be smaller than the
-     * board's budget (newsview --arena). */
-    uint32_t articles = nwsb_article_count(bundle);
+     * (at most 64 KiB), on a small board whatever is left beside the
+     * pictures' buffers and FreeType's headroom.  The log gives room back
+     * to any request that does not fit (the book's page numbers,
+     * FreeType's work), so nothing else need be counted out.  The arena's
+     * own size, which may be smaller than the board's budget (newsview
+     * --arena). */
     uint32_t column = (uint32_t)(cfg.width - cfg.margin_left - cfg.margin_right);
-    /* Fallback faces (CJK's many-pointed outlines) need more of FreeType's
-     * working memory than the headroom while drawing. */
-    size_t keep_free = NWS_SETUP_HEADROOM + (out->fonts->nfallback ? NWS_SETUP_HEADROOM : 0) +
-                       picture_bytes(bundle, column) + 1024;
-    size_t later = keep_free + (size_t)articles * 8 + ((size_t)articles / 4 + 2) * 4 + 3 * 48;
+    size_t keep_free = NWS_SETUP_HEADROOM + picture_bytes(bundle, column) + 1024;
     size_t memo = arena->size >= 1024 * 1024 ? arena->size / 16 : 64 * 1024;
-    /* (paginated a page at a time, a small board's FreeType would grow
-     * into the log's room later: none there) */
+    /* (paginated a page at a time, a small board's log would be given
+     * back bit by bit as FreeType grows: none there) */
     if (!lazy || arena->size >= 1024 * 1024)
         layout_keep_breaks(out->lay, arena, memo < 64 * 1024 ? (uint32_t)memo : 64 * 1024,
-                           later > UINT32_MAX ? UINT32_MAX : (uint32_t)later);
+                           keep_free > UINT32_MAX ? UINT32_MAX : (uint32_t)keep_free);
     if ((lazy ? book_start(out->book, out->lay, arena, out->page)
               : book_paginate(out->book, out->lay, arena, out->page)) < 0)
         return NWS_SETUP_E_BOOK;
