@@ -145,23 +145,16 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                 lay_node *an = &l->nodes[a];
                 int32_t next = an->next;
                 int64_t nat = s.w - an->tw + (it->kind == IT_PENALTY ? it->width : 0);
-                int too_loose = 0, capped = 0;
-                if (nat < measure && s.fil == an->tfil) {
+                int too_loose = 0;
+                if (loose >= 0 && nat < measure && s.fil == an->tfil) {
                     /* ratio() = ((measure - nat) << 16) / y, floored */
                     int64_t y = s.y - an->ty + extra;
-                    if (loose >= 0)
-                        too_loose = y <= 0 || ((measure - nat) << 16) >= (loose + 1) * y;
-                    else /* past 5, badness() is 10000 whatever the ratio:
-                          * the last pass, which keeps such lines, skips
-                          * ratio()'s division for them */
-                        capped = y <= 0 || ((measure - nat) << 16) >= (5 * (int64_t)ONE + 1) * y;
+                    too_loose = y <= 0 || ((measure - nat) << 16) >= (loose + 1) * y;
                 }
                 if (too_loose && !forced)
                     break;
-                int64_t r = too_loose ? 0
-                            : capped  ? 5 * (int64_t)ONE + 1
-                                      : ratio(measure, nat, s.y - an->ty, s.z - an->tz,
-                                              s.fil - an->tfil, extra);
+                int64_t r = too_loose ? 0 : ratio(measure, nat, s.y - an->ty, s.z - an->tz,
+                                                  s.fil - an->tfil, extra);
                 int deactivate = r < -ONE || forced;
                 int64_t bad = too_loose ? tolerance + 1 : badness(r);
                 if (r >= -ONE && bad <= tolerance) {
