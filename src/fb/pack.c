@@ -35,12 +35,6 @@ static unsigned native_to_level(const nws_board *b, unsigned v)
     return v > top ? top : v;
 }
 
-/* Bit position of the k-th pixel of a model byte. */
-static unsigned model_shift(const nws_fb *fb, unsigned k)
-{
-    return fb->low_first ? fb->bpp * k : 8u - fb->bpp * (k + 1);
-}
-
 /* Levels of one reading-view row, one byte per pixel. */
 static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
 {
@@ -49,7 +43,7 @@ static void row_levels(const nws_fb *fb, uint32_t y, uint8_t *out)
     uint32_t x = 0;
     for (uint32_t i = 0; x < fb->width; i++)
         for (unsigned k = 0; k < per && x < fb->width; k++, x++)
-            out[x] = (uint8_t)fb_level(fb, (row[i] >> model_shift(fb, k)) & mask);
+            out[x] = (uint8_t)fb_level(fb, (row[i] >> fb_shift(fb, k)) & mask);
 }
 
 /* Same depth, no rotation, and the table is the identity or its
@@ -307,7 +301,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         }
         uint8_t out = 0;
         for (unsigned k = 0; k < per; k++) {
-            unsigned lv = fb_level(fb, (v >> model_shift(fb, k)) & mask);
+            unsigned lv = fb_level(fb, (v >> fb_shift(fb, k)) & mask);
             unsigned val = pk->lut[lv < b->gray_levels ? lv : top];
             unsigned sh = b->pack.lsb_first ? k * bpp : 8u - bpp * (k + 1);
             out = (uint8_t)(out | (val << sh));
@@ -341,7 +335,7 @@ int fb_packer_init(nws_packer *pk, const nws_fb *fb, const nws_board *b)
         for (; v < 256; v++) {
             int valid = 1; /* a byte the model can hold */
             for (unsigned k = 0; k < per; k++) {
-                unsigned pv = (v >> model_shift(fb, k)) & mask, lv = fb_level(fb, pv);
+                unsigned pv = (v >> fb_shift(fb, k)) & mask, lv = fb_level(fb, pv);
                 valid &= lv < b->gray_levels && fb_value(fb, lv) == pv;
             }
             uint8_t moved = swap ? (uint8_t)(v >> 4 | v << 4) : (uint8_t)v;

@@ -55,7 +55,7 @@ static uint64_t dark_to_light(const nws_fb *before, const nws_fb *after, nws_rec
             if (a[i] == b[i])
                 continue; /* most bytes of a page turn stay as they were */
             for (unsigned k = 0; k < per; k++) {
-                unsigned sh = 8u - bpp * (k + 1u);
+                unsigned sh = fb_shift(after, k);
                 unsigned va = (a[i] >> sh) & mask, vb = (b[i] >> sh) & mask;
                 n += va < mid && vb >= mid;
             }
