@@ -110,11 +110,18 @@ void fb_fill(nws_fb *fb, unsigned level)
             memset(fb->ink, 1, fb->height);
         return;
     }
-    for (uint32_t y = 0; y < fb->height; y++) { /* the other rows are white already */
-        if (fb->ink[y]) {
-            memset(fb->pix + (size_t)y * fb->stride, byte, fb->stride);
-            fb->ink[y] = 0;
+    /* The other rows are white already.  Inked rows come in bands (lines
+     * of text): one memset a band. */
+    for (uint32_t y = 0; y < fb->height;) {
+        if (!fb->ink[y]) {
+            y++;
+            continue;
         }
+        uint32_t end = y;
+        while (end < fb->height && fb->ink[end])
+            fb->ink[end++] = 0;
+        memset(fb->pix + (size_t)y * fb->stride, byte, (size_t)(end - y) * fb->stride);
+        y = end;
     }
 }
 

@@ -137,14 +137,14 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
         if (legal(l, b)) {
             int64_t best[4];
             int32_t best_from[4];
-            for (int k = 0; k < 4; k++)
-                best_from[k] = -1, best[k] = INT64_MAX;
+            unsigned found = 0; /* the fitness classes best[] holds */
             int32_t prev_link = -1;
             int forced = it->kind == IT_PENALTY && it->penalty == -LAY_INF_PENALTY;
+            int64_t sw = s.w + (it->kind == IT_PENALTY ? it->width : 0);
             for (int32_t a = active; a >= 0;) {
                 lay_node *an = &l->nodes[a];
                 int32_t next = an->next;
-                int64_t nat = s.w - an->tw + (it->kind == IT_PENALTY ? it->width : 0);
+                int64_t nat = sw - an->tw;
                 int too_loose = 0;
                 if (loose >= 0 && nat < measure && s.fil == an->tfil) {
                     /* ratio() = ((measure - nat) << 16) / y, floored */
@@ -173,9 +173,11 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                     if ((fit > an->fitness ? fit - an->fitness : an->fitness - fit) > 1)
                         d += FITNESS_DEMERITS;
                     d += an->demerits;
-                    if (d <= best[fit]) { /* on a tie the later node, as TeX's walk from the newest */
+                    /* on a tie the later node, as TeX's walk from the newest */
+                    if (!(found & 1u << fit) || d <= best[fit]) {
                         best[fit] = d;
                         best_from[fit] = a;
+                        found |= 1u << fit;
                     }
                 }
                 if (deactivate) {
@@ -190,36 +192,38 @@ static int knuth_plass(nws_layout *l, int64_t measure, int64_t extra, int64_t to
                 }
                 a = next;
             }
-            sums aft;
-            after_break(l, b, &s, &aft);
-            /* Nodes at one place differ in what follows only by the
-             * fitness jump (at most FITNESS_DEMERITS): one dearer than the
-             * cheapest by more can never be on the best path. */
-            int64_t cheapest = INT64_MAX;
-            for (int k = 0; k < 4; k++)
-                if (best_from[k] >= 0 && best[k] < cheapest)
-                    cheapest = best[k];
-            for (int k = 0; k < 4; k++) {
-                if (best_from[k] < 0 || best[k] - FITNESS_DEMERITS > cheapest)
-                    continue;
-                if (nn >= l->max_nodes)
-                    return -1;
-                lay_node *nd = &l->nodes[nn];
-                nd->pos = b;
-                nd->line = (uint16_t)(l->nodes[best_from[k]].line + 1);
-                nd->fitness = (uint8_t)k;
-                nd->demerits = best[k];
-                nd->tw = (int32_t)aft.w;
-                nd->ty = (int32_t)aft.y;
-                nd->tz = (int32_t)aft.z;
-                nd->tfil = aft.fil;
-                nd->prev = best_from[k];
-                nd->next = -1;
-                if (active < 0)
-                    active = (int32_t)nn;
-                else
-                    l->nodes[tail].next = (int32_t)nn;
-                tail = (int32_t)nn++;
+            if (found) {
+                sums aft;
+                after_break(l, b, &s, &aft);
+                /* Nodes at one place differ in what follows only by the
+                 * fitness jump (at most FITNESS_DEMERITS): one dearer than
+                 * the cheapest by more can never be on the best path. */
+                int64_t cheapest = INT64_MAX;
+                for (int k = 0; k < 4; k++)
+                    if ((found & 1u << k) && best[k] < cheapest)
+                        cheapest = best[k];
+                for (int k = 0; k < 4; k++) {
+                    if (!(found & 1u << k) || best[k] - FITNESS_DEMERITS > cheapest)
+                        continue;
+                    if (nn >= l->max_nodes)
+                        return -1;
+                    lay_node *nd = &l->nodes[nn];
+                    nd->pos = b;
+                    nd->line = (uint16_t)(l->nodes[best_from[k]].line + 1);
+                    nd->fitness = (uint8_t)k;
+                    nd->demerits = best[k];
+                    nd->tw = (int32_t)aft.w;
+                    nd->ty = (int32_t)aft.y;
+                    nd->tz = (int32_t)aft.z;
+                    nd->tfil = aft.fil;
+                    nd->prev = best_from[k];
+                    nd->next = -1;
+                    if (active < 0)
+                        active = (int32_t)nn;
+                    else
+                        l->nodes[tail].next = (int32_t)nn;
+                    tail = (int32_t)nn++;
+                }
             }
             if (active < 0)
                 return -1; /* nothing feasible: try again, looser */
