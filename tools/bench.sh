@@ -211,7 +211,7 @@ for b in waveshare-7in5-v2 kobo-clara-hd lilygo-t5-4in7; do
         # whole run just saved
         least one "$(mutool_once "$W" "$H" "$dpi" "$S" 1 0)"
     done
-    ours=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.3f", a + g / p }')
+    ours=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.4f", a + g / p }')
     whole=$(awk -v a="$ms" -v g="$pag" -v p="$pages" 'BEGIN { printf "%.1f", a * p + g }')
     mp="-" mall="-" mper="-" rpage="-" rall="-"
     if [ "$have_mutool" = 1 ]; then

@@ -117,6 +117,8 @@ int fonts_init(nws_fonts *f, nws_arena *arena, const nws_font_file *main,
          * page, sent 25,000 pairs of the news corpus back to FreeType (2%
          * of all the work); a microcontroller's arena keeps it so. */
         f->nkern = frugal ? f->nslots / 8 : f->nslots / 2;
+        if (f->nkern == 0) /* a power of two, as nslots */
+            f->nkern = 1;
         f->kern = arena_alloc(arena, f->nkern * sizeof *f->kern);
         if (!f->mono)
             f->raster_work = arena_alloc(arena, NWS_RASTER_CELLS * sizeof *f->raster_work);
@@ -539,7 +541,7 @@ int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga
 {
     uint32_t key = (ga * 2654435761u) ^ (gb * 40503u) ^ ((uint32_t)face_a << 24 | (uint32_t)size << 16);
     uint8_t which = (uint8_t)(0x80 | face_a << 3 | size); /* faces and sizes: 8 each */
-    struct nws_kern *slot = &f->kern[(key ^ key >> 16) % f->nkern];
+    struct nws_kern *slot = &f->kern[(key ^ key >> 16) & (f->nkern - 1)]; /* a power of two */
     if (slot->which == which && slot->a == ga && slot->b == gb)
         return slot->value;
     FT_Face face = f->face[face_a];

@@ -52,8 +52,12 @@ int book_step(nws_book *bk)
     int r;
     if (layout_begin_article(lay, a) < 0)
         return -1;
+    /* Only the number of pages is wanted here: the pages' runs need not
+     * be copied out (a few per cent of pagination). */
+    bk->scratch->count_only = 1;
     while ((r = layout_next_page(lay, bk->scratch)) == 1)
         count++;
+    bk->scratch->count_only = 0;
     if (r < 0)
         return -1;
     bk->first_page[a] = bk->total + 1;

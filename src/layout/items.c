@@ -213,9 +213,9 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
         if (l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
             return start;
         i += (uint32_t)utf8_next(s + i, n - i, &cp);
-        if (i < n)
-            utf8_next(s + i, n - i, &next);
         if (cp == ' ') {
+            if (i < n)
+                utf8_next(s + i, n - i, &next);
             box = NULL;
             if (next == NWS_CP_WORD_JOINER) {
                 /* A space the line may not break at: a rigid box. */
@@ -277,11 +277,15 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
         for (uint32_t b = start; b < i; b++) /* one to four bytes: no memcpy call */
             l->text[l->text_len++] = s[b];
         box->len = (uint16_t)(box->len + (i - start));
-        if ((cp == '-' || cp == 0x2010) && nws_break_between(prev, cp, next)) {
-            /* After an explicit hyphen: TeX's \exhyphenpenalty. */
-            add_penalty(l, 0, 50, 1);
-            box = NULL;
-            space_before = 0;
+        if (cp == '-' || cp == 0x2010) {
+            if (i < n) /* what follows, looked at only here and after a space */
+                utf8_next(s + i, n - i, &next);
+            if (nws_break_between(prev, cp, next)) {
+                /* After an explicit hyphen: TeX's \exhyphenpenalty. */
+                add_penalty(l, 0, 50, 1);
+                box = NULL;
+                space_before = 0;
+            }
         }
         prev2 = prev;
         prev = cp;

@@ -64,6 +64,8 @@ typedef struct lay_page {
     uint32_t text_start;      /* stream offset of the first article text */
     uint32_t lines;
     uint8_t truncated;        /* a buffer was too small (never in tests) */
+    uint8_t count_only;       /* pagination: runs and their text are counted
+                                 against the buffers but not copied */
 } lay_page;
 
 typedef struct lay_config {

@@ -553,6 +553,11 @@ static int page_add_run(lay_page *p, const lay_run *src, const uint8_t *text, in
         p->truncated = 1;
         return -1;
     }
+    if (p->count_only) {
+        p->nruns++;
+        p->pool_len += src->len;
+        return 0;
+    }
     lay_run *r = &p->runs[p->nruns++];
     *r = *src;
     r->x = src->x + dx;

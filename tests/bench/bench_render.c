@@ -41,7 +41,7 @@ int main(int argc, char **argv)
                 return 1;
     double per = (now() - t0) / ((double)pages * rounds);
     const lay_config *c = &v.lay.cfg;
-    printf("%s %u %.1f %.3f %zu %u %d %d %d %d %d\n", v.board->name, pages, t_open * 1e3, per * 1e3,
+    printf("%s %u %.2f %.4f %zu %u %d %d %d %d %d\n", v.board->name, pages, t_open * 1e3, per * 1e3,
            v.arena.peak, v.board->font_size_10, (int)c->margin_top, (int)c->margin_right,
            (int)c->margin_bottom, (int)c->margin_left, c->paragraph_indent);
     view_close(&v);
