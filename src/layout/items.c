@@ -160,31 +160,52 @@ static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *bo
                                 uint32_t i, uint32_t n, uint32_t *prev2, uint32_t *prev,
                                 uint8_t *kern_face, uint32_t *kern_gi)
 {
-    int style = box->style, size = box->size;
-    /* the general loop's limits, so that chunks end where they did */
-    while (i < n && l->nitems + 3 <= l->cfg.max_items && l->text_len + 4 <= l->cfg.max_text) {
+    nws_fonts *f = l->fonts;
+    if (box->style != f->ascii_style || box->size != f->ascii_size ||
+        l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
+        return i;
+    /* The general loop's limits, so that chunks end where they did: it
+     * adds no item here, and each character is a byte of text. */
+    uint32_t end = n;
+    if (l->cfg.max_text - 4 - l->text_len < n - i)
+        end = i + (l->cfg.max_text - 4 - l->text_len) + 1;
+    /* Everything in locals: the text is stored a byte at a time, and a
+     * byte store may alias any field, which the compiler would then read
+     * again for every character. */
+    const uint16_t *index = f->ascii;
+    const nws_glyph *slots = f->slots;
+    uint8_t *text = l->text + l->text_len;
+    uint32_t from = i, p = *prev, p2 = *prev2, kg = *kern_gi;
+    uint8_t kf = *kern_face;
+    int size = box->size;
+    int32_t width = box->width, measure = bk->measure;
+    while (i < end) {
         uint8_t c = s[i];
-        if (c <= ' ' || c >= 0x7F || c == '-')
+        if (c <= ' ' || c >= 0x7F || c == '-' || index[c] == 0xFFFF)
             break;
-        const nws_glyph *g = fonts__ascii_entry(l->fonts, style, size, c);
-        if (!g)
-            break;
+        const nws_glyph *g = &slots[index[c]];
         int32_t add = g->advance;
-        if (*kern_face != 0xFF)
-            add += fonts_kerning_glyphs(l->fonts, size, *kern_face, *kern_gi, g->face, g->gindex);
-        if (box->width + add > bk->measure)
+        if (kf != 0xFF)
+            add += fonts_kerning_glyphs(f, size, kf, kg, g->face, g->gindex);
+        if (width + add > measure)
             break;
-        box->width += add;
-        *kern_face = g->face;
-        *kern_gi = g->gindex;
-        l->text[l->text_len++] = c;
-        box->len++;
+        width += add;
+        kf = g->face;
+        kg = g->gindex;
+        *text++ = c;
         i++;
-        *prev2 = *prev;
-        *prev = c;
+        p2 = p;
+        p = c;
         if (!nws_ascii_alnum(c))
             break;
     }
+    box->width = width;
+    box->len = (uint16_t)(box->len + (i - from));
+    l->text_len += i - from;
+    *kern_face = kf;
+    *kern_gi = kg;
+    *prev = p;
+    *prev2 = p2;
     return i;
 }
 
@@ -212,6 +233,29 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
          * bytes of text: stop where that no longer fits. */
         if (l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
             return start;
+        if (!box && nws_ascii_alnum(s[i])) {
+            /* A word that starts with an ASCII letter or digit, as the
+             * lines below would open it, then ascii_word_rest(). */
+            const nws_glyph *g = fonts__ascii_entry(l->fonts, style, size, s[i]);
+            if (g) {
+                box = push(l, IT_BOX);
+                box->style = (uint8_t)style;
+                box->size = (uint8_t)size;
+                box->text = l->text_len;
+                box->src = src + start;
+                box->flags = space_before ? LAY_RUN_SPACE_BEFORE : 0;
+                box->width = g->advance;
+                box->len = 1;
+                space_before = 0;
+                kern_face = g->face;
+                kern_gi = g->gindex;
+                prev2 = 0;
+                prev = s[i];
+                l->text[l->text_len++] = s[i++];
+                i = ascii_word_rest(l, bk, box, s, i, n, &prev2, &prev, &kern_face, &kern_gi);
+                continue;
+            }
+        }
         i += (uint32_t)utf8_next(s + i, n - i, &cp);
         if (cp == ' ') {
             if (i < n)
