@@ -147,6 +147,19 @@ void lay_add_forced_break(nws_layout *l)
     l->space_pending = 1;
 }
 
+/* A new box for text from the source offset src (the caller has made
+ * sure there is room for it). */
+static lay_item *open_box(nws_layout *l, int style, int size, uint32_t src, int space_before)
+{
+    lay_item *box = push(l, IT_BOX);
+    box->style = (uint8_t)style;
+    box->size = (uint8_t)size;
+    box->text = l->text_len;
+    box->src = src;
+    box->flags = space_before ? LAY_RUN_SPACE_BEFORE : 0;
+    return box;
+}
+
 /* The rest of a word in ASCII, after a letter or digit in box: the bulk
  * of most text, taken without the general loop's tests.  Printable ASCII
  * other than '-' after a letter or digit opens no break
@@ -238,12 +251,7 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
              * lines below would open it, then ascii_word_rest(). */
             const nws_glyph *g = fonts__ascii_entry(l->fonts, style, size, s[i]);
             if (g) {
-                box = push(l, IT_BOX);
-                box->style = (uint8_t)style;
-                box->size = (uint8_t)size;
-                box->text = l->text_len;
-                box->src = src + start;
-                box->flags = space_before ? LAY_RUN_SPACE_BEFORE : 0;
+                box = open_box(l, style, size, src + start, space_before);
                 box->width = g->advance;
                 box->len = 1;
                 space_before = 0;
@@ -293,12 +301,7 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             box = NULL;
         }
         if (!box) {
-            box = push(l, IT_BOX);
-            box->style = (uint8_t)style;
-            box->size = (uint8_t)size;
-            box->text = l->text_len;
-            box->src = src + start;
-            box->flags = space_before ? LAY_RUN_SPACE_BEFORE : 0;
+            box = open_box(l, style, size, src + start, space_before);
             space_before = 0;
             prev = 0;
         }
@@ -309,11 +312,7 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
             /* A word wider than the line: it may break anywhere, so no
              * line is ever overfull. */
             add_penalty(l, 0, 0, 0);
-            box = push(l, IT_BOX);
-            box->style = (uint8_t)style;
-            box->size = (uint8_t)size;
-            box->text = l->text_len;
-            box->src = src + start;
+            box = open_box(l, style, size, src + start, 0);
             kern_face = 0xFF;
             add = advance_kerned(l, style, size, cp, &kern_face, &kern_gi);
         }
