@@ -371,6 +371,20 @@ static nws_glyph *note_ascii(nws_fonts *f, int style, int size, uint32_t cp, uin
 /* The key of the .notdef entries: past Unicode, so no text has it. */
 #define NOTDEF 0x110000u
 
+/* Whether a glyph may begin or end a kerning pair of its face (see
+ * fonts_kerning_glyphs, whose tests these are, made once). */
+static uint8_t kern_flags(const nws_fonts *f, int face, uint32_t gi)
+{
+    if (face >= NWS_FONT_FACES || !f->has_kerning[face] || !gi)
+        return 0;
+    const uint8_t *sets = f->kern_sets[face];
+    if (!sets)
+        return NWS_KERN_LEFT | NWS_KERN_RIGHT;
+    uint32_t n = f->kern_glyphs[face];
+    return (uint8_t)((kernset_has(sets, n, gi) ? NWS_KERN_LEFT : 0) |
+                     (kernset_has(sets + (n + 7) / 8, n, gi) ? NWS_KERN_RIGHT : 0));
+}
+
 /* Find or create the cache entry (metrics loaded). */
 static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
 {
@@ -421,6 +435,7 @@ static nws_glyph *lookup(nws_fonts *f, int style, int size, uint32_t cp)
     g->size = (uint8_t)size;
     g->face = (uint8_t)fi;
     g->gindex = gi;
+    g->kern = kern_flags(f, fi, gi);
     FT_Face face = load(f, g);
     if (!face)
         return NULL;

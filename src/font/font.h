@@ -33,9 +33,13 @@ typedef struct nws_font_file {
  * it at an odd x (render.c).  A mono cache keeps 8 after. */
 #define NWS_GLYPH_SLACK 16
 
+enum { NWS_KERN_LEFT = 1, NWS_KERN_RIGHT = 2 };
+
 typedef struct nws_glyph {
     uint32_t cp;
     uint8_t style, size, face, has_bitmap, used;
+    uint8_t kern;           /* NWS_KERN_LEFT, NWS_KERN_RIGHT: in a pair of
+                               its face's kerning, first or second */
     uint32_t gindex;
     int32_t advance;        /* 26.6, hinted, a whole number of pixels */
     int16_t left, top;      /* bitmap offset from the pen, pixels */
@@ -217,6 +221,23 @@ static inline int32_t fonts_kerning_glyphs(nws_fonts *f, int size, uint8_t face_
             return 0;
     }
     return fonts_kerning_cached(f, size, face_a, ga, gb);
+}
+
+/* fonts_kerning_glyphs() for a run of glyphs, from the flags each glyph
+ * got when it was loaded: what a glyph leaves for the next one is its face,
+ * or 0xFF where it begins no pair; then the next glyph's kerning after it.
+ * (A face and a glyph index, not a pointer, since the cache may be
+ * flushed between two glyphs.) */
+static inline uint8_t fonts_kerning_left(const nws_glyph *g)
+{
+    return g->kern & NWS_KERN_LEFT ? g->face : 0xFF;
+}
+static inline int32_t fonts_kerning_after(nws_fonts *f, int size, uint8_t left_face,
+                                          uint32_t left_gi, const nws_glyph *b)
+{
+    if (left_face != b->face || !(b->kern & NWS_KERN_RIGHT))
+        return 0;
+    return fonts_kerning_cached(f, size, left_face, left_gi, b->gindex);
 }
 
 #endif

@@ -63,13 +63,9 @@ static int32_t advance_kerned(nws_layout *l, int style, int size, uint32_t cp, u
     const nws_glyph *g = fonts_glyph(l->fonts, style, size, cp);
     if (!g)
         return 0;
-    int32_t w = g->advance;
-    uint8_t fa = g->face;
-    uint32_t ga = g->gindex;
-    if (*face != 0xFF)
-        w += fonts_kerning_glyphs(l->fonts, size, *face, *gi, fa, ga);
-    *face = fa;
-    *gi = ga;
+    int32_t w = g->advance + fonts_kerning_after(l->fonts, size, *face, *gi, g);
+    *face = fonts_kerning_left(g);
+    *gi = g->gindex;
     return w;
 }
 
@@ -197,13 +193,11 @@ static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *bo
         if (c <= ' ' || c >= 0x7F || c == '-' || index[c] == 0xFFFF)
             break;
         const nws_glyph *g = &slots[index[c]];
-        int32_t add = g->advance;
-        if (kf != 0xFF)
-            add += fonts_kerning_glyphs(f, size, kf, kg, g->face, g->gindex);
+        int32_t add = g->advance + fonts_kerning_after(f, size, kf, kg, g);
         if (width + add > measure)
             break;
         width += add;
-        kf = g->face;
+        kf = fonts_kerning_left(g);
         kg = g->gindex;
         *text++ = c;
         i++;
@@ -255,7 +249,7 @@ uint32_t lay_add_text(nws_layout *l, const lay_block *bk, const uint8_t *s, uint
                 box->width = g->advance;
                 box->len = 1;
                 space_before = 0;
-                kern_face = g->face;
+                kern_face = fonts_kerning_left(g);
                 kern_gi = g->gindex;
                 prev2 = 0;
                 prev = s[i];

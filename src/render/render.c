@@ -543,11 +543,10 @@ int render_page(nws_fonts *fonts, const lay_page *page, nws_fb *fb)
                 missing++;
                 continue;
             }
-            if (prev_face != 0xFF)
-                x += fonts_kerning_glyphs(fonts, r->size, prev_face, prev_gi, g->face, g->gindex);
+            x += fonts_kerning_after(fonts, r->size, prev_face, prev_gi, g);
             draw_glyph(fb, g, bm, fonts->mono, x, r->y, rows);
             x += g->advance;
-            prev_face = g->face;
+            prev_face = fonts_kerning_left(g);
             prev_gi = g->gindex;
         }
         if (r->flags & LAY_RUN_HYPHEN) {
