@@ -7,8 +7,9 @@
 #   test:  build + what the tests use (gzip, xz, zip, clang with libFuzzer,
 #          valgrind, Tesseract OCR, Python 3 for the extraction and feed
 #          conformance scripts, Xvfb, xdotool and xwd for the window test)
-#   cross: build + the Debian cross compilers for armhf and arm64, qemu-user
-#          to run their output, file(1) (make BOARD=..., tools/cross-sysroot.sh)
+#   cross: build + the Debian cross compilers for armhf and arm64 with their C
+#          libraries, qemu-user to run their output, file(1) (make BOARD=...,
+#          tools/cross-sysroot.sh)
 #   mcu:   build + arm-none-eabi-gcc with newlib, qemu-system-arm, bc, patch
 #          (make BOARD=qemu-mps2-an500 [check]); FreeType's and zlib's
 #          sources come from Debian's source packages (tools/mcu-sources.sh)
@@ -33,7 +34,10 @@ for p in gcc make pkg-config zlib1g-dev libmd4c-dev libzopfli-dev libunibreak-de
     hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl hyphen-pt-pt hyphen-ru \
     hyphen-pl hyphen-el; do want "$p"; done
 if [ "$what" != build ]; then
-    for p in gcc-arm-linux-gnueabihf gcc-aarch64-linux-gnu qemu-user file; do want "$p"; done
+    # (the C libraries are only Recommends of the compilers, which
+    # --no-install-recommends below leaves out)
+    for p in gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
+        qemu-user file; do want "$p"; done
 fi
 if [ "$what" != build ] && [ "$what" != cross ]; then
     for p in gzip xz-utils zip clang libclang-rt-dev valgrind tesseract-ocr \
