@@ -183,12 +183,26 @@ const nws_glyph *fonts_render_lookup(nws_fonts *f, int style, int size, uint32_t
                                      const uint8_t **bitmap);
 int32_t fonts_kerning_cached(nws_fonts *f, int size, uint8_t face_a, uint32_t ga, uint32_t gb);
 
+/* The ASCII index of style and size when it is the current one, else
+ * NULL: index[c] is the slot of character c, or 0xFFFF.  Good until the
+ * next call that may load a glyph (a tight loop over ASCII text hoists
+ * it, and reads slots with fonts__slot). */
+static inline const uint16_t *fonts__ascii_index(const nws_fonts *f, int style, int size)
+{
+    return style == f->ascii_style && size == f->ascii_size ? f->ascii : NULL;
+}
+static inline nws_glyph *fonts__slot(const nws_fonts *f, uint16_t k)
+{
+    return &f->slots[k];
+}
+
 /* The cache entry of an ASCII character of the current style and size,
  * from the ASCII index; NULL when the index does not know it. */
 static inline nws_glyph *fonts__ascii_entry(nws_fonts *f, int style, int size, uint32_t cp)
 {
-    if (cp < 128 && style == f->ascii_style && size == f->ascii_size && f->ascii[cp] != 0xFFFF)
-        return &f->slots[f->ascii[cp]];
+    const uint16_t *index = fonts__ascii_index(f, style, size);
+    if (cp < 128 && index && index[cp] != 0xFFFF)
+        return fonts__slot(f, index[cp]);
     return NULL;
 }
 

@@ -101,25 +101,19 @@ static int get_number(const uint8_t *log, uint32_t *at, uint32_t end, uint32_t *
     return 0;
 }
 
-static unsigned number_bytes(uint32_t v)
-{
-    unsigned n = 1;
-    while (v >= 0x80) {
-        v >>= 7;
-        n++;
-    }
-    return n;
-}
-
+/* v as LEB128 at p (NULL: only counted); returns its bytes. */
 static uint32_t put_number(uint8_t *p, uint32_t v)
 {
     uint32_t n = 0;
     while (v >= 0x80) {
-        p[n++] = (uint8_t)(v | 0x80);
+        if (p)
+            p[n] = (uint8_t)(v | 0x80);
+        n++;
         v >>= 7;
     }
-    p[n++] = (uint8_t)v;
-    return n;
+    if (p)
+        p[n] = (uint8_t)v;
+    return n + 1;
 }
 
 int lay_memo_take(nws_layout *l, int32_t measure, uint32_t *count)
@@ -174,9 +168,9 @@ void lay_memo_keep(nws_layout *l, int32_t path, uint32_t count)
         return;
     /* the room it takes, and that the path ends at the chunk's end (a
      * chunk that first fit had to widen does not: it is set as before) */
-    uint32_t need = 2 + number_bytes(count), prev = UINT32_MAX, last = UINT32_MAX;
+    uint32_t need = 2 + put_number(NULL, count), prev = UINT32_MAX, last = UINT32_MAX;
     for (int32_t p = path; p >= 0; p = l->nodes[p].next) {
-        need += number_bytes(l->nodes[p].pos - prev);
+        need += put_number(NULL, l->nodes[p].pos - prev);
         prev = last = l->nodes[p].pos;
     }
     if (last != l->nitems - 1 || l->nitems != m->items) {

@@ -170,8 +170,8 @@ static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *bo
                                 uint8_t *kern_face, uint32_t *kern_gi)
 {
     nws_fonts *f = l->fonts;
-    if (box->style != f->ascii_style || box->size != f->ascii_size ||
-        l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
+    const uint16_t *index = fonts__ascii_index(f, box->style, box->size);
+    if (!index || l->nitems + 3 > l->cfg.max_items || l->text_len + 4 > l->cfg.max_text)
         return i;
     /* The general loop's limits, so that chunks end where they did: it
      * adds no item here, and each character is a byte of text. */
@@ -181,8 +181,6 @@ static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *bo
     /* Everything in locals: the text is stored a byte at a time, and a
      * byte store may alias any field, which the compiler would then read
      * again for every character. */
-    const uint16_t *index = f->ascii;
-    const nws_glyph *slots = f->slots;
     uint8_t *text = l->text + l->text_len;
     uint32_t from = i, p = *prev, p2 = *prev2, kg = *kern_gi;
     uint8_t kf = *kern_face;
@@ -192,7 +190,7 @@ static uint32_t ascii_word_rest(nws_layout *l, const lay_block *bk, lay_item *bo
         uint8_t c = s[i];
         if (c <= ' ' || c >= 0x7F || c == '-' || index[c] == 0xFFFF)
             break;
-        const nws_glyph *g = &slots[index[c]];
+        const nws_glyph *g = fonts__slot(f, index[c]);
         int32_t add = g->advance + fonts_kerning_after(f, size, kf, kg, g);
         if (width + add > measure)
             break;

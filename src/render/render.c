@@ -85,12 +85,13 @@ static inline void store_be64(uint8_t *p, uint64_t v)
 }
 #endif
 
-/* 1-bit panel, mono glyph: a glyph row (up to 56 pixels) is gathered
- * into one 64-bit word, shifted to the destination's bit position and
- * cleared into the row with one read-modify-write of eight bytes (bytes
- * one at a time at the right edge).  Black is 0 in the model. */
-/* (each blit is a function of its own: inlined together, the biggest
- * one's register saves would be every glyph's) */
+/* 1-bit panel, mono glyph, any case blit_mono_1bpp() does not take (wide,
+ * or at the page's edge): a glyph row (up to 56 pixels) is gathered into
+ * one 64-bit word, shifted to the destination's bit position and cleared
+ * into the row with one read-modify-write of eight bytes (bytes one at a
+ * time at the right edge).  Black is 0 in the model.  (Each blit is a
+ * function of its own: inlined together, the biggest one's register
+ * saves would be every glyph's.) */
 __attribute__((noinline)) static void blit_mono_rows(nws_fb *fb, const nws_glyph *g,
                                                      const uint8_t *bm, int x0, int y0)
 {
@@ -113,23 +114,10 @@ __attribute__((noinline)) static void blit_mono_rows(nws_fb *fb, const nws_glyph
     const uint8_t *src = bm + (size_t)gy * rb;
     uint8_t *dst = fb->pix + (size_t)y0 * fb->stride + ((unsigned)x0 >> 3);
     size_t stride = fb->stride; /* kept: the stores below may alias *fb */
-    if (whole && rb == 1) { /* body text at most sizes: rows of one byte */
-        for (int y = 0; y < h; y++, src++, dst += stride) {
-            uint64_t bits = ((uint64_t)src[0] << 56 & keep) >> shift;
-            if (bits)
-                store_be64(dst, load_be64(dst) & ~bits);
-        }
-        return;
-    }
     for (int y = 0; y < h; y++, src += rb, dst += stride) {
-        uint64_t bits;
-        if (rb == 2)
-            bits = (uint64_t)src[0] << 56 | (uint64_t)src[1] << 48;
-        else {
-            bits = 0;
-            for (unsigned i = 0; i < rb && i < 8; i++)
-                bits |= (uint64_t)src[i] << (56 - 8 * i);
-        }
+        uint64_t bits = 0;
+        for (unsigned i = 0; i < rb && i < 8; i++)
+            bits |= (uint64_t)src[i] << (56 - 8 * i);
         bits = (bits & keep) >> shift;
         if (!bits)
             continue;
@@ -175,7 +163,8 @@ static void blit_mono_1bpp(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, in
 enum { FORM_BYTES, FORM_BITS, FORM_NIBBLES };
 
 /* Any other case: level per pixel, darker wins, clipped once. */
-__attribute__((noinline)) static void blit_levels(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int form, int x0, int y0)
+__attribute__((noinline)) static void blit_levels(nws_fb *fb, const nws_glyph *g,
+                                                  const uint8_t *bm, int form, int x0, int y0)
 {
     int gx, gy, w = g->width, h = g->rows;
     if (!clip(fb, &x0, &y0, &gx, &gy, &w, &h))
@@ -410,6 +399,7 @@ static void blit_gray_16(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, int 
         uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0 / 2u;
         bytes16 paper = (bytes16){0} + (uint8_t)((fb->levels - 1u) * 0x11u);
         bytes16 k = glyph_keep(odd, w, 0, fb->low_first), around = paper & ~k;
+        /* a loop for each case, so that none tests the case per row */
         if (odd && fb->low_first) {
             for (unsigned y = 0; y < h; y++, bm += rb, row += stride)
                 put_glyph16(row, (glyph16_odd(bm, 1) & k) | around, paper);
@@ -444,39 +434,27 @@ static void blit_gray_bytes(nws_fb *fb, const nws_glyph *g, const uint8_t *bm, i
     if (x0 >= 0 && y0 >= 0 && (unsigned)x0 + w <= fb->width && (unsigned)y0 + h <= fb->height &&
         h > 0 && ((size_t)y0 + h - 1u) * stride + (unsigned)x0 + 16u <= stride * fb->height) {
         uint8_t *row = fb->pix + (size_t)y0 * stride + (unsigned)x0;
-        if (w >= 16 && w <= 32) {
-            /* most glyphs at 300 dpi: two vectors a row, both read
-             * before either is written */
-            unsigned last = w - 16;
-            for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
-                bytes16 v0, v1, d0, d1;
-                memcpy(&v0, bm, 16);
-                memcpy(&v1, bm + last, 16);
-                memcpy(&d0, row, 16);
-                memcpy(&d1, row + last, 16);
-                d0 = nws_min_u8x16(d0, v0);
-                d1 = nws_min_u8x16(d1, v1);
-                memcpy(row, &d0, 16);
-                memcpy(row + last, &d1, 16);
-            }
-            return;
-        }
         if (w >= 16) {
-            /* the row's last vector is read first and written last: a
-             * read that overlaps a write just made would wait for it */
+            /* A row's first and last vectors are both read before either
+             * is written (a read overlapping a write just made would wait
+             * for it); a glyph wider than 32 has vectors between them. */
             unsigned last = w - 16;
             for (unsigned y = 0; y < h; y++, bm += w, row += stride) {
-                bytes16 vt, dt;
+                bytes16 v0, vt, d0, dt;
+                memcpy(&v0, bm, 16);
                 memcpy(&vt, bm + last, 16);
+                memcpy(&d0, row, 16);
                 memcpy(&dt, row + last, 16);
+                d0 = nws_min_u8x16(d0, v0);
                 dt = nws_min_u8x16(dt, vt);
-                for (unsigned c = 0; c < last; c += 16) {
+                for (unsigned c = 16; c < last; c += 16) {
                     bytes16 v, d;
                     memcpy(&v, bm + c, 16);
                     memcpy(&d, row + c, 16);
                     d = nws_min_u8x16(d, v);
                     memcpy(row + c, &d, 16);
                 }
+                memcpy(row, &d0, 16);
                 memcpy(row + last, &dt, 16);
             }
             return;
